@@ -1,0 +1,105 @@
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Network.Api.Infrastructure.Auth;
+
+namespace Network.Api.Features.Account;
+
+/// <summary>The login page of the authorization server (account holders sign in here, then return to the app).</summary>
+public static class LoginEndpoints
+{
+    public static IEndpointRouteBuilder MapAccount(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/account").ExcludeFromDescription();
+        group.MapGet("/login", (HttpContext http, IAntiforgery af, string? returnUrl) =>
+            Page(http, af, SafeReturnUrl(returnUrl), email: "", error: null));
+        group.MapPost("/login", Login);
+        group.MapGet("/logout", async (SignInManager<NetworkUser> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            return Results.Redirect("/account/login");
+        });
+        return app;
+    }
+
+    public sealed record LoginForm(string? Email, string? Password, string? ReturnUrl);
+
+    private static async Task<IResult> Login(
+        HttpContext http, IAntiforgery af, SignInManager<NetworkUser> signIn, UserManager<NetworkUser> users,
+        ILogger<LoginForm> logger, [FromForm] LoginForm form)
+    {
+        var returnUrl = SafeReturnUrl(form.ReturnUrl);
+        var email = form.Email?.Trim() ?? "";
+        if (email.Length == 0 || string.IsNullOrEmpty(form.Password))
+            return Page(http, af, returnUrl, email, "Vul uw e-mailadres en wachtwoord in.", StatusCodes.Status400BadRequest);
+
+        var user = await users.FindByEmailAsync(email);
+        var result = user is null
+            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signIn.PasswordSignInAsync(user, form.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            logger.LogInformation("User {UserId} logged in", user!.Id);
+            return Results.LocalRedirect(returnUrl);
+        }
+
+        logger.LogInformation("Failed login (locked out: {LockedOut})", result.IsLockedOut);
+        var message = result.IsLockedOut
+            ? "Dit account is tijdelijk geblokkeerd na te veel pogingen. Probeer het over enkele minuten opnieuw."
+            : "Deze combinatie van e-mailadres en wachtwoord kennen we niet.";
+        return Page(http, af, returnUrl, email, message, StatusCodes.Status401Unauthorized);
+    }
+
+    private static string SafeReturnUrl(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\")
+            ? returnUrl
+            : "/";
+
+    private static IResult Page(HttpContext http, IAntiforgery af, string returnUrl, string email, string? error, int status = 200)
+    {
+        var tokens = af.GetAndStoreTokens(http);
+        var h = HtmlEncoder.Default;
+        var errorHtml = error is null
+            ? ""
+            : $"""<p class="error" role="alert" id="login-error">{h.Encode(error)}</p>""";
+        var html = $$"""
+            <!DOCTYPE html>
+            <html lang="nl">
+            <head>
+              <meta charset="utf-8">
+              <meta name="viewport" content="width=device-width, initial-scale=1">
+              <title>Inloggen · Network</title>
+              <style>
+                body { font-family: system-ui, sans-serif; margin: 0; background: #f4f6f8; color: #1b1f23; }
+                main { max-width: 26rem; margin: 3rem auto; padding: 1.5rem; background: #fff; border-radius: .5rem; box-shadow: 0 1px 3px rgba(0,0,0,.15); }
+                h1 { font-size: 1.5rem; margin-top: 0; }
+                label { display: block; margin-top: 1rem; font-weight: 600; }
+                input[type=email], input[type=password] { width: 100%; box-sizing: border-box; padding: .6rem; font-size: 1rem; border: 1px solid #6a737d; border-radius: .25rem; }
+                button { margin-top: 1.5rem; width: 100%; padding: .75rem; font-size: 1rem; background: #0b5cad; color: #fff; border: 0; border-radius: .25rem; cursor: pointer; }
+                button:focus, input:focus { outline: 3px solid #f9a825; outline-offset: 2px; }
+                .error { background: #fdecea; color: #8a1c13; padding: .75rem; border-radius: .25rem; }
+                .hint { color: #4a525a; font-size: .9rem; }
+              </style>
+            </head>
+            <body>
+              <main>
+                <h1>Inloggen bij Network</h1>
+                <p class="hint" lang="en">Log in to Network</p>
+                {{errorHtml}}
+                <form method="post" action="/account/login">
+                  <input type="hidden" name="{{h.Encode(tokens.FormFieldName)}}" value="{{h.Encode(tokens.RequestToken ?? "")}}">
+                  <input type="hidden" name="ReturnUrl" value="{{h.Encode(returnUrl)}}">
+                  <label for="email">E-mailadres</label>
+                  <input id="email" name="Email" type="email" autocomplete="username" required value="{{h.Encode(email)}}">
+                  <label for="password">Wachtwoord</label>
+                  <input id="password" name="Password" type="password" autocomplete="current-password" required>
+                  <button type="submit">Inloggen</button>
+                </form>
+              </main>
+            </body>
+            </html>
+            """;
+        return Results.Content(html, "text/html; charset=utf-8", statusCode: status);
+    }
+}

@@ -1,0 +1,24 @@
+using Marten;
+using Network.Domain.Authorization;
+using Network.Domain.Common;
+using Network.Domain.Families;
+
+namespace Network.Api.Features.Boards;
+
+/// <summary>
+/// Loads a board for an actor through the board policy. Every read path (timeline, hub join,
+/// list) comes through here, so none can skip the decision.
+/// </summary>
+public static class BoardAccess
+{
+    public static async Task<(BoardTimeline Timeline, Family Family, Decision Decision)> ReadAsync(
+        IQuerySession session, Actor actor, Guid boardId, DateTimeOffset now, CancellationToken ct)
+    {
+        var timeline = await session.LoadAsync<BoardTimeline>(boardId, ct) ?? throw new ResourceNotFound("board");
+        var family = await session.LoadAsync<Family>(new FamilyId(timeline.FamilyId), ct) ?? throw new ResourceNotFound("board");
+        var decision = BoardPolicy.Decide(actor, BoardAction.Read, family, now);
+        if (!decision.KnowsItExists) throw new ResourceNotFound("board");
+        if (!decision.Allowed) throw new NotAllowed(string.Join(" ", decision.Reasons));
+        return (timeline, family, decision);
+    }
+}

@@ -1,0 +1,18 @@
+using Network.Api.Features.Boards.GetTimeline;
+using Network.Api.Features.Boards.ListMyBoards;
+using Network.Api.Features.Boards.PostNote;
+using Network.Api.Infrastructure.Auth;
+
+namespace Network.Api.Features.Boards;
+
+public static class BoardsEndpoints
+{
+    public static IEndpointRouteBuilder MapBoards(this IEndpointRouteBuilder app)
+    {
+        var boards = app.MapGroup("/api/boards").RequireAuthorization(AuthSetup.ApiPolicy).WithTags("Boards");
+        boards.MapListMyBoards();
+        boards.MapGetTimeline();
+        boards.MapPostNote();
+        return app;
+    }
+}

@@ -1,0 +1,41 @@
+using Marten;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Network.Api.Infrastructure.Auth;
+using Network.Api.Infrastructure.Http;
+using Network.Domain.Authorization;
+
+namespace Network.Api.Features.Boards.GetTimeline;
+
+public sealed record TimelineView(
+    Guid BoardId, Guid FamilyId, string FamilyName, string Title, long Version, IReadOnlyList<TimelineEntry> Entries);
+
+/// <summary>The board's timeline; with <see cref="SinceVersion"/> only what was added after that version.</summary>
+public sealed record GetTimeline(Actor Actor, Guid BoardId, long? SinceVersion) : IQuery<TimelineView>;
+
+public sealed class GetTimelineHandler(IQuerySession session, TimeProvider clock) : IQueryHandler<GetTimeline, TimelineView>
+{
+    public async ValueTask<TimelineView> Handle(GetTimeline query, CancellationToken ct)
+    {
+        var (timeline, family, _) = await BoardAccess.ReadAsync(session, query.Actor, query.BoardId, clock.GetUtcNow(), ct);
+        var since = query.SinceVersion ?? 0;
+        return new TimelineView(
+            timeline.Id, timeline.FamilyId, family.Name, timeline.Title, timeline.Version,
+            [.. timeline.Entries.Where(e => e.Version > since)]);
+    }
+}
+
+public static class GetTimelineEndpoint
+{
+    public static void MapGetTimeline(this RouteGroupBuilder boards) => boards
+        .MapGet("/{boardId:guid}/timeline", async Task<Ok<TimelineView>> (
+            Guid boardId, long? since, HttpContext http, IMediator mediator, CancellationToken ct) =>
+        {
+            var view = await mediator.Send(new GetTimeline(http.User.ToActor(), boardId, since), ct);
+            Versions.SetETag(http.Response, view.Version);
+            return TypedResults.Ok(view);
+        })
+        .WithName("GetTimeline")
+        .WithSummary("A board's timeline, or what changed since a version (?since=N).")
+        .ProducesProblem(StatusCodes.Status404NotFound);
+}

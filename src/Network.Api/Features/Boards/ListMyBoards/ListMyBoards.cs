@@ -1,0 +1,53 @@
+using Marten;
+using Mediator;
+using Network.Api.Features.Families;
+using Network.Api.Infrastructure.Auth;
+using Network.Domain.Authorization;
+using Network.Domain.Common;
+using Network.Domain.Families;
+
+namespace Network.Api.Features.Boards.ListMyBoards;
+
+public sealed record BoardSummary(Guid Id, Guid FamilyId, string FamilyName, string Title, long Version);
+
+public sealed record ListMyBoards(Actor Actor) : IQuery<IReadOnlyList<BoardSummary>>;
+
+public sealed class ListMyBoardsHandler(IQuerySession session, TimeProvider clock)
+    : IQueryHandler<ListMyBoards, IReadOnlyList<BoardSummary>>
+{
+    public async ValueTask<IReadOnlyList<BoardSummary>> Handle(ListMyBoards query, CancellationToken ct)
+    {
+        var userId = query.Actor.UserId.Value;
+        // The database narrows to the families the actor is in; the policy then decides per family.
+        var rosters = await session.Query<FamilyRoster>()
+            .Where(r => r.MemberUserIds.Contains(userId))
+            .ToListAsync(ct);
+        if (rosters.Count == 0) return [];
+
+        var families = new List<Family>();
+        foreach (var roster in rosters)
+            if (await session.LoadAsync<Family>(new FamilyId(roster.Id), ct) is { } family) families.Add(family);
+        var now = clock.GetUtcNow();
+        var visible = families
+            .Where(f => BoardPolicy.Decide(query.Actor, BoardAction.Read, f, now).Allowed)
+            .ToDictionary(f => f.Id.Value);
+        if (visible.Count == 0) return [];
+
+        var familyIds = visible.Keys.ToArray();
+        var boards = await session.Query<BoardTimeline>()
+            .Where(b => b.FamilyId.IsOneOf(familyIds))
+            .OrderBy(b => b.Title)
+            .Select(b => new { b.Id, b.FamilyId, b.Title, b.Version })
+            .ToListAsync(ct);
+        return [.. boards.Select(b => new BoardSummary(b.Id, b.FamilyId, visible[b.FamilyId].Name, b.Title, b.Version))];
+    }
+}
+
+public static class ListMyBoardsEndpoint
+{
+    public static void MapListMyBoards(this RouteGroupBuilder boards) => boards
+        .MapGet("/", async (HttpContext http, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new ListMyBoards(http.User.ToActor()), ct)))
+        .WithName("ListMyBoards")
+        .WithSummary("The boards of the families the caller belongs to.");
+}

@@ -1,0 +1,67 @@
+using FluentValidation;
+using Marten;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Network.Api.Infrastructure.Auth;
+using Network.Api.Infrastructure.Http;
+using Network.Domain.Authorization;
+using Network.Domain.Boards;
+using Network.Domain.Common;
+using Network.Domain.Families;
+
+namespace Network.Api.Features.Boards.PostNote;
+
+public sealed record PostNoteRequest(string? Text);
+
+public sealed record NotePostedResponse(Guid ItemId, Guid BoardId, long Version);
+
+public sealed record PostNote(Actor Actor, Guid BoardId, string? Text, long? ExpectedVersion) : ICommand<NotePostedResponse>;
+
+public sealed class PostNoteValidator : AbstractValidator<PostNote>
+{
+    public PostNoteValidator()
+    {
+        RuleFor(c => c.Text)
+            .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Schrijf een tekst voor de notitie.")
+            .Must(t => t is null || t.Trim().Length <= Board.MaxNoteLength)
+            .WithMessage($"Een notitie heeft hoogstens {Board.MaxNoteLength} tekens.");
+    }
+}
+
+public sealed class PostNoteHandler(IDocumentSession session, TimeProvider clock) : ICommandHandler<PostNote, NotePostedResponse>
+{
+    public async ValueTask<NotePostedResponse> Handle(PostNote command, CancellationToken ct)
+    {
+        var stream = command.ExpectedVersion is { } expected
+            ? await session.Events.FetchForWriting<Board>(command.BoardId, expected, ct)
+            : await session.Events.FetchForWriting<Board>(command.BoardId, ct);
+        var board = stream.Aggregate ?? throw new ResourceNotFound("board");
+        var family = await session.LoadAsync<Family>(board.FamilyId, ct) ?? throw new ResourceNotFound("board");
+
+        var events = Board.PostNote(board, family, command.Actor, ItemId.New(), command.Text!, clock.GetUtcNow());
+        stream.AppendMany(events);
+        await session.SaveChangesAsync(ct);
+
+        var posted = (NotePosted)events[0];
+        return new NotePostedResponse(posted.ItemId.Value, command.BoardId, (stream.StartingVersion ?? 0) + events.Count);
+    }
+}
+
+public static class PostNoteEndpoint
+{
+    public static void MapPostNote(this RouteGroupBuilder boards) => boards
+        .MapPost("/{boardId:guid}/notes", async Task<Created<NotePostedResponse>> (
+            Guid boardId, PostNoteRequest body, HttpContext http, IMediator mediator, CancellationToken ct) =>
+        {
+            var command = new PostNote(http.User.ToActor(), boardId, body.Text, Versions.ExpectedVersion(http.Request));
+            var result = await mediator.Send(command, ct);
+            Versions.SetETag(http.Response, result.Version);
+            return TypedResults.Created($"/api/boards/{boardId}/timeline?since={result.Version - 1}", result);
+        })
+        .WithName("PostNote")
+        .WithSummary("Posts a note on a board. Send If-Match with the board's ETag to avoid overwriting a newer state.")
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+}

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Network.Domain.Authorization;
+
+namespace Network.Api.Infrastructure.Auth;
+
+/// <summary>A user account: a professional, a family member or an administrator.</summary>
+public sealed class NetworkUser : IdentityUser<Guid>
+{
+    public required string DisplayName { get; set; }
+    public required ActorRole Role { get; set; }
+    public string? Organisation { get; set; }
+}
+
+/// <summary>ASP.NET Core Identity and OpenIddict, in their own schema of the same database.</summary>
+public sealed class AuthDbContext(DbContextOptions<AuthDbContext> options)
+    : IdentityDbContext<NetworkUser, IdentityRole<Guid>, Guid>(options)
+{
+    public const string Schema = "identity";
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.HasDefaultSchema(Schema);
+        builder.UseOpenIddict();
+        builder.Entity<NetworkUser>(u =>
+        {
+            u.Property(x => x.DisplayName).HasMaxLength(200);
+            u.Property(x => x.Organisation).HasMaxLength(200);
+            u.Property(x => x.Role).HasConversion<string>().HasMaxLength(40);
+        });
+    }
+}
+
+/// <summary>Lets `dotnet ef migrations add` build the context without starting the app.</summary>
+public sealed class AuthDbContextDesignFactory : IDesignTimeDbContextFactory<AuthDbContext>
+{
+    public AuthDbContext CreateDbContext(string[] args) => new(
+        new DbContextOptionsBuilder<AuthDbContext>()
+            .UseNpgsql("Host=localhost;Database=design", o => o.MigrationsHistoryTable("__ef_migrations", AuthDbContext.Schema))
+            .UseOpenIddict()
+            .Options);
+}

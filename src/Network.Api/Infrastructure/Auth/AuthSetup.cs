@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using OpenIddict.Validation.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Network.Api.Infrastructure.Auth;
+
+/// <summary>The first-party clients that may log users in (the Blazor app).</summary>
+public sealed class OidcClientOptions
+{
+    public string ClientId { get; set; } = "network-web";
+    public string ClientSecret { get; set; } = "";
+    public string DisplayName { get; set; } = "Network";
+    public List<string> RedirectUris { get; set; } = [];
+    public List<string> PostLogoutRedirectUris { get; set; } = [];
+}
+
+public static class AuthSetup
+{
+    public const string ApiPolicy = "network-api";
+    public const string ApiScope = "network_api";
+
+    public static IServiceCollection AddNetworkAuth(
+        this IServiceCollection services, IConfiguration configuration, string connectionString)
+    {
+        services.Configure<OidcClientOptions>(configuration.GetSection("Network:WebClient"));
+
+        services.AddDbContext<AuthDbContext>(o => o
+            .UseNpgsql(connectionString, n => n.MigrationsHistoryTable("__ef_migrations", AuthDbContext.Schema))
+            .UseOpenIddict());
+
+        services.AddIdentity<NetworkUser, IdentityRole<Guid>>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.User.RequireUniqueEmail = true;
+                o.ClaimsIdentity.UserIdClaimType = Claims.Subject;
+                o.ClaimsIdentity.UserNameClaimType = Claims.Name;
+                o.ClaimsIdentity.RoleClaimType = Claims.Role;
+            })
+            .AddEntityFrameworkStores<AuthDbContext>()
+            .AddDefaultTokenProviders();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.Cookie.Name = "network.login";
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+        });
+
+        services.AddOpenIddict()
+            .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<AuthDbContext>())
+            .AddServer(o =>
+            {
+                o.SetAuthorizationEndpointUris("connect/authorize")
+                    .SetTokenEndpointUris("connect/token")
+                    .SetEndSessionEndpointUris("connect/endsession")
+                    .SetUserInfoEndpointUris("connect/userinfo");
+                o.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange().AllowRefreshTokenFlow();
+                o.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Roles, Scopes.OfflineAccess, ApiScope);
+                o.SetAccessTokenLifetime(TimeSpan.FromMinutes(30));
+                // Development keys live in the user's certificate store and survive restarts;
+                // production deployments configure real certificates (see docker/README.md).
+                o.AddDevelopmentEncryptionCertificate().AddDevelopmentSigningCertificate();
+                var aspNetCore = o.UseAspNetCore()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough()
+                    .EnableUserInfoEndpointPassthrough();
+                // Plain HTTP only on a developer's or CI's loopback; deployments run behind TLS.
+                if (configuration.GetValue<bool>("Network:AllowHttp"))
+                    aspNetCore.DisableTransportSecurityRequirement();
+            })
+            .AddValidation(o =>
+            {
+                o.UseLocalServer();
+                o.UseAspNetCore();
+            });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ApiPolicy, p => p
+                .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+                .RequireAuthenticatedUser()
+                .RequireClaim(Claims.Subject)
+                .RequireClaim(Claims.Role));
+
+        return services;
+    }
+}

@@ -1,0 +1,42 @@
+using JasperFx;
+using Weasel.Core;
+using JasperFx.Events.Projections;
+using Marten;
+using Network.Api.Features.Boards;
+using Network.Api.Features.Families;
+using Network.Api.Infrastructure.Realtime;
+
+namespace Network.Api.Infrastructure.Marten;
+
+public static class MartenSetup
+{
+    public const string Schema = "network";
+
+    public static IServiceCollection AddNetworkMarten(this IServiceCollection services, string connectionString)
+    {
+        services.AddMarten(sp =>
+        {
+            var options = new StoreOptions();
+            options.Connection(connectionString);
+            options.DatabaseSchemaName = Schema;
+            options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+            options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
+
+            // Write models: the domain aggregates, rebuilt through their Evolve functions.
+            options.Projections.Add<FamilyProjection>(ProjectionLifecycle.Inline);
+            options.Projections.Add<BoardProjection>(ProjectionLifecycle.Inline);
+
+            // Read models.
+            options.Projections.Add<FamilyRosterProjection>(ProjectionLifecycle.Inline);
+            options.Projections.Add<BoardTimelineProjection>(ProjectionLifecycle.Inline);
+            options.Schema.For<FamilyRoster>().Index(r => r.MemberUserIds);
+            options.Schema.For<BoardTimeline>().Index(t => t.FamilyId);
+
+            // Thin pushes to SignalR, only after the transaction committed.
+            options.Listeners.Add(sp.GetRequiredService<BoardChangePublisher>());
+            return options;
+        }).UseLightweightSessions();
+
+        return services;
+    }
+}

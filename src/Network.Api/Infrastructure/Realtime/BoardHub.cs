@@ -1,0 +1,42 @@
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using Network.Api.Features.Boards;
+using Network.Api.Infrastructure.Auth;
+using Network.Domain.Common;
+
+namespace Network.Api.Infrastructure.Realtime;
+
+/// <summary>What the server pushes: thin notices, never case content.</summary>
+public interface IBoardClient
+{
+    /// <summary>The board changed; fetch what is new since the version you hold.</summary>
+    Task BoardChanged(Guid boardId, long version);
+}
+
+[Authorize(Policy = AuthSetup.ApiPolicy)]
+public sealed class BoardHub(IQuerySession session, TimeProvider clock) : Hub<IBoardClient>
+{
+    public const string Path = "/hubs/boards";
+
+    public static string GroupFor(Guid boardId) => $"board:{boardId}";
+
+    /// <summary>Joins the board's group after the same decision as reading the board.</summary>
+    public async Task<long> JoinBoard(Guid boardId)
+    {
+        var actor = Context.User!.ToActor();
+        try
+        {
+            var (timeline, _, _) = await BoardAccess.ReadAsync(session, actor, boardId, clock.GetUtcNow(), Context.ConnectionAborted);
+            await Groups.AddToGroupAsync(Context.ConnectionId, GroupFor(boardId), Context.ConnectionAborted);
+            return timeline.Version;
+        }
+        catch (Exception e) when (e is ResourceNotFound or NotAllowed)
+        {
+            throw new HubException("Bord niet gevonden.");
+        }
+    }
+
+    public Task LeaveBoard(Guid boardId) =>
+        Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupFor(boardId), Context.ConnectionAborted);
+}

@@ -1,0 +1,67 @@
+using Mediator;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Network.Api.Features.Account;
+using Network.Api.Features.Boards;
+using Network.Api.Infrastructure.Auth;
+using Network.Api.Infrastructure.Http;
+using Network.Api.Infrastructure.Marten;
+using Network.Api.Infrastructure.Realtime;
+using Network.Api.Infrastructure.Setup;
+using Scalar.AspNetCore;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+var connectionString = builder.Configuration.GetConnectionString("Network")
+    ?? throw new InvalidOperationException("ConnectionStrings:Network is not configured (scripts/run.sh sets it).");
+
+builder.Services.AddSerilog((sp, log) => log
+    .ReadFrom.Configuration(builder.Configuration)
+    .Enrich.FromLogContext()
+    .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj} {Properties:j}{NewLine}{Exception}"));
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ProblemMapping>();
+builder.Services.AddOpenApi();
+builder.Services.AddHealthChecks()
+    .AddCheck("postgres", new PostgresHealthCheck(connectionString), tags: ["ready"]);
+
+builder.Services.AddMediator((MediatorOptions o) =>
+{
+    o.ServiceLifetime = ServiceLifetime.Scoped;
+    o.PipelineBehaviors = [typeof(ValidationBehaviour<,>)];
+});
+builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
+
+builder.Services.AddAntiforgery();
+builder.Services.AddSignalR();
+builder.Services.AddSingleton<BoardChangePublisher>();
+builder.Services.AddNetworkMarten(connectionString);
+builder.Services.AddNetworkAuth(builder.Configuration, connectionString);
+builder.Services.AddHostedService<DatabaseInitializer>();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseSerilogRequestLogging();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapOpenApi();
+app.MapScalarApiReference();
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
+
+app.MapAccount();
+app.MapConnect();
+app.MapBoards();
+app.MapHub<BoardHub>(BoardHub.Path);
+
+app.Run();
+
+/// <summary>The API's entry point; public for WebApplicationFactory in the tests.</summary>
+public partial class Program;

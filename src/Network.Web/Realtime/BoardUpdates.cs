@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.Options;
+using Network.Web.Auth;
+
+namespace Network.Web.Realtime;
+
+public sealed class ApiSettings
+{
+    /// <summary>The API's base address, e.g. http://localhost:5100/.</summary>
+    public string BaseUrl { get; set; } = "";
+}
+
+/// <summary>
+/// The circuit's connection to the API's board hub. Pushes are thin (board and version); the
+/// page then fetches what changed through the same authorized API as any read.
+/// </summary>
+public sealed class BoardUpdates(AccessTokens tokens, IOptions<ApiSettings> api, ILogger<BoardUpdates> logger) : IAsyncDisposable
+{
+    private HubConnection? connection;
+
+    /// <summary>Connects and joins the board's group; <paramref name="onChanged"/> gets each new version.</summary>
+    public async Task<long> JoinAsync(Guid boardId, Func<long, Task> onChanged, Func<Task> onReconnected, CancellationToken ct = default)
+    {
+        connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(new Uri(api.Value.BaseUrl), "hubs/boards"), o => o.AccessTokenProvider = async () => await tokens.GetAsync())
+            .WithAutomaticReconnect()
+            .Build();
+        connection.On<Guid, long>("BoardChanged", (changed, version) => changed == boardId ? onChanged(version) : Task.CompletedTask);
+        connection.Reconnected += async _ =>
+        {
+            await connection.InvokeAsync<long>("JoinBoard", boardId);
+            await onReconnected();
+        };
+        await connection.StartAsync(ct);
+        return await connection.InvokeAsync<long>("JoinBoard", boardId, ct);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (connection is null) return;
+        try
+        {
+            await connection.DisposeAsync();
+        }
+        catch (Exception e)
+        {
+            logger.LogDebug(e, "Closing the board connection failed");
+        }
+    }
+}
