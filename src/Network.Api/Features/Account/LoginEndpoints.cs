@@ -23,7 +23,12 @@ public static class LoginEndpoints
         return app;
     }
 
-    public sealed record LoginForm(string? Email, string? Password, string? ReturnUrl);
+    public sealed class LoginForm
+    {
+        public string? Email { get; set; }
+        public string? Password { get; set; }
+        public string? ReturnUrl { get; set; }
+    }
 
     private static async Task<IResult> Login(
         HttpContext http, IAntiforgery af, SignInManager<NetworkUser> signIn, UserManager<NetworkUser> users,

@@ -61,9 +61,12 @@ public static class AuthSetup
                 o.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange().AllowRefreshTokenFlow();
                 o.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Roles, Scopes.OfflineAccess, ApiScope);
                 o.SetAccessTokenLifetime(TimeSpan.FromMinutes(30));
-                // Development keys live in the user's certificate store and survive restarts;
-                // production deployments configure real certificates (see docker/README.md).
-                o.AddDevelopmentEncryptionCertificate().AddDevelopmentSigningCertificate();
+                // Tests use per-process keys; development keys live in the user's certificate
+                // store and survive restarts; deployments configure real certificates (docker/README.md).
+                if (configuration.GetValue<bool>("Network:EphemeralKeys"))
+                    o.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
+                else
+                    o.AddDevelopmentEncryptionCertificate().AddDevelopmentSigningCertificate();
                 var aspNetCore = o.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
                     .EnableEndSessionEndpointPassthrough()

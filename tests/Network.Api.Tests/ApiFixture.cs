@@ -1,0 +1,55 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Network.Api.Infrastructure.Setup;
+using Network.Testing;
+
+namespace Network.Api.Tests;
+
+/// <summary>The API against its own fresh PostgreSQL database, with the demo region seeded.</summary>
+public sealed class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private TestDatabase? database;
+
+    public string ConnectionString => database!.ConnectionString;
+
+    public async ValueTask InitializeAsync()
+    {
+        database = await TestDatabase.CreateAsync("api");
+        StartServer();
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Network", database!.ConnectionString);
+        builder.UseSetting("Network:AllowHttp", "true");
+        builder.UseSetting("Network:SeedDemo", "true");
+        builder.UseSetting("Network:EphemeralKeys", "true");
+        builder.UseSetting("Network:WebClient:ClientSecret", OidcLogin.ClientSecret);
+        builder.UseSetting("Network:WebClient:RedirectUris:0", OidcLogin.RedirectUri);
+    }
+
+    /// <summary>An HttpClient carrying the access token of a demo user, obtained through a real login.</summary>
+    public async Task<HttpClient> ClientForAsync(DemoRegion.DemoUser user) =>
+        WithToken(await AccessTokenAsync(user));
+
+    public async Task<string> AccessTokenAsync(DemoRegion.DemoUser user)
+    {
+        using var browser = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        return await OidcLogin.AccessTokenAsync(browser, user.Email, DemoRegion.Password);
+    }
+
+    public HttpClient WithToken(string token)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (database is not null) await database.DisposeAsync();
+    }
+}

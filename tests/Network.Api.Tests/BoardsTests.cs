@@ -1,0 +1,166 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Network.Api.Features.Boards.GetTimeline;
+using Network.Api.Features.Boards.ListMyBoards;
+using Network.Api.Features.Boards.PostNote;
+using Network.Api.Infrastructure.Setup;
+
+namespace Network.Api.Tests;
+
+public sealed class BoardsTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    private static readonly Guid Jansen = DemoRegion.JansenBoard.Value;
+    private static readonly Guid Yilmaz = DemoRegion.YilmazBoard.Value;
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task a_professional_lists_only_the_boards_of_families_they_belong_to()
+    {
+        using var fatima = await api.ClientForAsync(DemoRegion.Coordinator);
+
+        var boards = await fatima.GetFromJsonAsync<List<BoardSummary>>("/api/boards", Ct);
+
+        var board = Assert.Single(boards!);
+        Assert.Equal(Jansen, board.Id);
+        Assert.Equal("Gezin Jansen", board.FamilyName);
+    }
+
+    [Fact]
+    public async Task a_functional_administrator_sees_no_boards()
+    {
+        using var admin = await api.ClientForAsync(DemoRegion.Administrator);
+
+        var boards = await admin.GetFromJsonAsync<List<BoardSummary>>("/api/boards", Ct);
+
+        Assert.Empty(boards!);
+    }
+
+    [Fact]
+    public async Task a_board_the_caller_does_not_belong_to_answers_404_like_one_that_does_not_exist()
+    {
+        using var fatima = await api.ClientForAsync(DemoRegion.Coordinator);
+
+        using var foreign = await fatima.GetAsync($"/api/boards/{Yilmaz}/timeline", Ct);
+        using var missing = await fatima.GetAsync($"/api/boards/{Guid.CreateVersion7()}/timeline", Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("application/problem+json", foreign.Content.Headers.ContentType?.MediaType);
+        var foreignProblem = await foreign.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var missingProblem = await missing.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal(missingProblem.GetProperty("title").GetString(), foreignProblem.GetProperty("title").GetString());
+        Assert.DoesNotContain("Yılmaz", foreignProblem.GetRawText());
+    }
+
+    [Fact]
+    public async Task posting_to_a_board_of_another_family_answers_404_and_stores_nothing()
+    {
+        using var fatima = await api.ClientForAsync(DemoRegion.Coordinator);
+        var before = await EventCountAsync(Yilmaz);
+
+        using var response = await fatima.PostAsJsonAsync($"/api/boards/{Yilmaz}/notes", new { text = "Mag ik meekijken?" }, Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(before, await EventCountAsync(Yilmaz));
+    }
+
+    [Fact]
+    public async Task a_member_posts_a_note_and_it_appears_on_the_timeline_with_a_new_etag()
+    {
+        using var jeroen = await api.ClientForAsync(DemoRegion.YouthCareWorker);
+        using var sanne = await api.ClientForAsync(DemoRegion.Parent);
+
+        using var posted = await jeroen.PostAsJsonAsync($"/api/boards/{Jansen}/notes", new { text = "Gesprek met Sanne ging goed." }, Ct);
+
+        Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
+        var note = await posted.Content.ReadFromJsonAsync<NotePostedResponse>(Ct);
+        Assert.Equal($"\"{note!.Version}\"", posted.Headers.ETag?.Tag);
+
+        var changes = await sanne.GetFromJsonAsync<TimelineView>($"/api/boards/{Jansen}/timeline?since={note.Version - 1}", Ct);
+        var entry = Assert.Single(changes!.Entries);
+        Assert.Equal("Gesprek met Sanne ging goed.", entry.Text);
+        Assert.Equal("Jeroen de Vries", entry.AuthorName);
+        Assert.Equal(note.Version, changes.Version);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public async Task a_note_without_text_answers_400_with_a_problem_and_stores_nothing(string text)
+    {
+        using var fatima = await api.ClientForAsync(DemoRegion.Coordinator);
+        var before = await EventCountAsync(Jansen);
+
+        using var response = await fatima.PostAsJsonAsync($"/api/boards/{Jansen}/notes", new { text }, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("Text", out _));
+        Assert.Equal(before, await EventCountAsync(Jansen));
+    }
+
+    [Fact]
+    public async Task a_body_that_is_not_json_answers_400()
+    {
+        using var fatima = await api.ClientForAsync(DemoRegion.Coordinator);
+
+        using var response = await fatima.PostAsync($"/api/boards/{Jansen}/notes",
+            new StringContent("{not json", System.Text.Encoding.UTF8, "application/json"), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task a_write_with_a_stale_if_match_answers_412_and_changes_nothing()
+    {
+        using var fatima = await api.ClientForAsync(DemoRegion.Coordinator);
+        var timeline = await fatima.GetAsync($"/api/boards/{Jansen}/timeline", Ct);
+        var etag = timeline.Headers.ETag!.Tag;
+        using (var first = await PostWithIfMatch(fatima, etag, "Eerste versie"))
+            Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var before = await EventCountAsync(Jansen);
+
+        using var stale = await PostWithIfMatch(fatima, etag, "Op basis van een oude versie");
+
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+        Assert.Equal("application/problem+json", stale.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(before, await EventCountAsync(Jansen));
+    }
+
+    [Fact]
+    public async Task a_malformed_if_match_answers_400()
+    {
+        using var fatima = await api.ClientForAsync(DemoRegion.Coordinator);
+
+        using var response = await PostWithIfMatch(fatima, "\"abc\"", "Tekst");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task without_a_token_the_api_answers_401()
+    {
+        using var anonymous = api.CreateClient();
+
+        using var response = await anonymous.GetAsync("/api/boards", Ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> PostWithIfMatch(HttpClient client, string etag, string text)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/boards/{Jansen}/notes") { Content = JsonContent.Create(new { text }) };
+        request.Headers.TryAddWithoutValidation("If-Match", etag);
+        return await client.SendAsync(request, Ct);
+    }
+
+    private async Task<int> EventCountAsync(Guid stream)
+    {
+        await using var session = api.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        return (await session.Events.FetchStreamAsync(stream, token: Ct)).Count;
+    }
+}

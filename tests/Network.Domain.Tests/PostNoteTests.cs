@@ -1,0 +1,85 @@
+using Network.Domain.Authorization;
+using Network.Domain.Boards;
+using Network.Domain.Common;
+using Network.Domain.Families;
+
+namespace Network.Domain.Tests;
+
+public sealed class PostNoteTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+    private static readonly Actor Coordinator = new(UserId.New(), "Fatima", ActorRole.NeighbourhoodTeam, "Buurtteam");
+    private static readonly Actor Outsider = new(UserId.New(), "Peter", ActorRole.FamilyGuardian, "GI");
+
+    private static (Family Family, Board Board) Given(params object[] history)
+    {
+        var familyId = FamilyId.New();
+        var family = new object[] { new FamilyRegistered(familyId, "Gezin Jansen", Now.AddDays(-10)) }
+            .Concat(history.Select(h => h is NetworkMember m ? new NetworkMemberAdded(familyId, m) : h))
+            .Aggregate((Family?)null, Family.Evolve)!;
+        var board = Board.Evolve(null, new BoardOpened(BoardId.New(), familyId, "Gezinsbord", Now.AddDays(-10)))!;
+        return (family, board);
+    }
+
+    private static NetworkMember MemberFor(Actor actor, DateTimeOffset since) =>
+        new(actor.UserId, actor.DisplayName, actor.Role, actor.Organisation, MembershipBasis.Consent, since);
+
+    [Fact]
+    public void a_network_member_posts_a_note()
+    {
+        var (family, board) = Given(MemberFor(Coordinator, Now.AddDays(-1)));
+        var item = ItemId.New();
+
+        var events = Board.PostNote(board, family, Coordinator, item, "  Huisbezoek gepland.  ", Now);
+
+        var posted = Assert.IsType<NotePosted>(Assert.Single(events));
+        Assert.Equal(new NotePosted(board.Id, item, Coordinator.UserId, "Fatima", ActorRole.NeighbourhoodTeam, "Huisbezoek gepland.", Now), posted);
+    }
+
+    [Fact]
+    public void someone_outside_the_network_is_told_the_board_does_not_exist()
+    {
+        var (family, board) = Given(MemberFor(Coordinator, Now.AddDays(-1)));
+
+        Assert.Throws<ResourceNotFound>(() => Board.PostNote(board, family, Outsider, ItemId.New(), "Hallo", Now));
+    }
+
+    [Fact]
+    public void a_member_whose_membership_starts_later_has_no_standing_yet()
+    {
+        var (family, board) = Given(MemberFor(Coordinator, Now.AddDays(1)));
+
+        Assert.Throws<ResourceNotFound>(() => Board.PostNote(board, family, Coordinator, ItemId.New(), "Hallo", Now));
+    }
+
+    [Fact]
+    public void a_removed_member_loses_standing_at_once()
+    {
+        var (family, board) = Given(MemberFor(Coordinator, Now.AddDays(-5)));
+        family = Family.Evolve(family, new NetworkMemberRemoved(family.Id, Coordinator.UserId, Now.AddMinutes(-1)))!;
+
+        Assert.Throws<ResourceNotFound>(() => Board.PostNote(board, family, Coordinator, ItemId.New(), "Hallo", Now));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void a_note_needs_text(string text)
+    {
+        var (family, board) = Given(MemberFor(Coordinator, Now.AddDays(-1)));
+
+        var error = Assert.Throws<DomainRuleViolation>(() => Board.PostNote(board, family, Coordinator, ItemId.New(), text, Now));
+        Assert.Equal("note.text-required", error.Code);
+    }
+
+    [Fact]
+    public void a_note_has_at_most_the_maximum_length()
+    {
+        var (family, board) = Given(MemberFor(Coordinator, Now.AddDays(-1)));
+
+        Assert.Single(Board.PostNote(board, family, Coordinator, ItemId.New(), new string('a', Board.MaxNoteLength), Now));
+        var error = Assert.Throws<DomainRuleViolation>(() =>
+            Board.PostNote(board, family, Coordinator, ItemId.New(), new string('a', Board.MaxNoteLength + 1), Now));
+        Assert.Equal("note.text-too-long", error.Code);
+    }
+}

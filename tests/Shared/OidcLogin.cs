@@ -1,0 +1,81 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Network.Testing;
+
+/// <summary>
+/// Logs a user in the way a browser and the Web app do: authorization code with PKCE, through
+/// the real login form of the API's OpenIddict server, then the code exchanged for tokens.
+/// </summary>
+public static partial class OidcLogin
+{
+    public const string ClientId = "network-web";
+    public const string ClientSecret = "test-client-secret";
+    public const string RedirectUri = "http://localhost/signin-oidc";
+
+    /// <param name="client">An HttpClient to the API that keeps cookies and does not follow redirects.</param>
+    public static async Task<string> AccessTokenAsync(HttpClient client, string email, string password)
+    {
+        var verifier = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        var challenge = WebEncoders.Base64UrlEncode(SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(verifier)));
+        var state = Guid.NewGuid().ToString("N");
+        var authorize = QueryHelpers.AddQueryString("/connect/authorize", new Dictionary<string, string?>
+        {
+            ["client_id"] = ClientId,
+            ["redirect_uri"] = RedirectUri,
+            ["response_type"] = "code",
+            ["scope"] = "openid profile roles network_api",
+            ["code_challenge"] = challenge,
+            ["code_challenge_method"] = "S256",
+            ["state"] = state,
+        });
+
+        using var toLogin = await client.GetAsync(authorize);
+        Expect(toLogin, HttpStatusCode.Redirect);
+        var loginPage = await client.GetStringAsync(toLogin.Headers.Location);
+        var token = AntiforgeryField().Match(loginPage).Groups[1].Value;
+        var returnUrl = WebUtility.HtmlDecode(ReturnUrlField().Match(loginPage).Groups[1].Value);
+
+        using var loggedIn = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["ReturnUrl"] = returnUrl,
+            ["Email"] = email,
+            ["Password"] = password,
+        }));
+        Expect(loggedIn, HttpStatusCode.Redirect);
+
+        using var withCode = await client.GetAsync(loggedIn.Headers.Location);
+        Expect(withCode, HttpStatusCode.Redirect);
+        var callback = QueryHelpers.ParseQuery(withCode.Headers.Location!.Query);
+        if (callback["state"] != state) throw new InvalidOperationException("The state came back changed.");
+
+        using var tokens = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "authorization_code",
+            ["code"] = callback["code"]!,
+            ["redirect_uri"] = RedirectUri,
+            ["client_id"] = ClientId,
+            ["client_secret"] = ClientSecret,
+            ["code_verifier"] = verifier,
+        }));
+        var body = await tokens.Content.ReadAsStringAsync();
+        if (!tokens.IsSuccessStatusCode) throw new InvalidOperationException($"Token request failed: {body}");
+        return JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString()!;
+    }
+
+    private static void Expect(HttpResponseMessage response, HttpStatusCode status)
+    {
+        if (response.StatusCode != status)
+            throw new InvalidOperationException($"{response.RequestMessage?.RequestUri}: expected {status}, got {response.StatusCode}");
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+
+    [GeneratedRegex("name=\"ReturnUrl\" value=\"([^\"]*)\"")]
+    private static partial Regex ReturnUrlField();
+}
