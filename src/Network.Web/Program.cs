@@ -80,8 +80,12 @@ builder.Services.AddAuthentication(o =>
         foreach (var scope in new[] { "openid", "profile", "email", "roles", "offline_access", "network_api" }) o.Scope.Add(scope);
         if (allowHttp)
         {
+            // Browsers drop SameSite=None cookies that are not Secure; over plain HTTP on loopback
+            // the callback is a same-site top-level GET (response_mode=query), so Lax suffices.
             o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.CorrelationCookie.SameSite = SameSiteMode.Lax;
             o.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.NonceCookie.SameSite = SameSiteMode.Lax;
         }
         o.Events.OnTokenValidated = context =>
         {

@@ -1,0 +1,59 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Network.E2E.Tests;
+
+[Collection(nameof(PlatformCollection))]
+public sealed class AccessibilityTests(PlatformFixture platform)
+{
+    [Fact]
+    public async Task the_login_page_has_no_axe_violations()
+    {
+        var context = await platform.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"{platform.ApiUrl}/account/login");
+
+        await AssertNoViolationsAsync(page);
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task the_boards_and_a_board_have_no_axe_violations_on_a_phone()
+    {
+        var phone = new BrowserNewContextOptions { Locale = "nl-NL", ViewportSize = new() { Width = 375, Height = 740 }, IsMobile = true, HasTouch = true };
+        var page = await platform.LoggedInPageAsync("sanne.jansen@gezin.demo", phone);
+
+        await AssertNoViolationsAsync(page);
+        await AssertFitsTheScreenAsync(page);
+
+        await BoardJourneyTests.OpenBoardAsync(page, "Gezinsbord Jansen");
+        await AssertNoViolationsAsync(page);
+        await AssertFitsTheScreenAsync(page);
+    }
+
+    [Fact]
+    public async Task the_interface_switches_to_english_and_back()
+    {
+        var page = await platform.LoggedInPageAsync("fatima@buurtteam.demo");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My boards" })).ToBeVisibleAsync();
+        Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
+        await AssertNoViolationsAsync(page);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Nederlands" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mijn borden" })).ToBeVisibleAsync();
+    }
+
+    private static async Task AssertNoViolationsAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+        Assert.True(result.Violations.Length == 0,
+            string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})")));
+    }
+
+    private static async Task AssertFitsTheScreenAsync(IPage page) =>
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"),
+            "The page scrolls sideways on a phone.");
+}

@@ -1,0 +1,70 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Network.E2E.Tests;
+
+[Collection(nameof(PlatformCollection))]
+public sealed class BoardJourneyTests(PlatformFixture platform)
+{
+    [Fact]
+    public async Task a_note_posted_by_one_user_appears_for_another_without_reloading()
+    {
+        var fatima = await platform.LoggedInPageAsync("fatima@buurtteam.demo");
+        var jeroen = await platform.LoggedInPageAsync("jeroen@debrug.demo");
+
+        await OpenBoardAsync(fatima, "Gezinsbord Jansen");
+        await OpenBoardAsync(jeroen, "Gezinsbord Jansen");
+        // A marker that a reload would wipe: the note must arrive in this same page.
+        await jeroen.EvaluateAsync("window.__noReload = true");
+
+        var text = $"Huisbezoek dinsdag om 10 uur ({Guid.NewGuid():N})";
+        await fatima.GetByLabel("Nieuwe notitie").FillAsync(text);
+        await fatima.GetByRole(AriaRole.Button, new() { Name = "Plaatsen" }).ClickAsync();
+
+        await Expect(fatima.GetByTestId("timeline").GetByText(text)).ToBeVisibleAsync();
+        await Expect(jeroen.GetByTestId("timeline").GetByText(text)).ToBeVisibleAsync(new() { Timeout = 5_000 });
+        Assert.True(await jeroen.EvaluateAsync<bool>("window.__noReload === true"));
+        await Expect(jeroen.GetByTestId("timeline-entry").First).ToContainTextAsync("Fatima El Amrani");
+    }
+
+    [Fact]
+    public async Task a_parent_logs_in_and_sees_the_family_board()
+    {
+        var sanne = await platform.LoggedInPageAsync("sanne.jansen@gezin.demo");
+
+        await Expect(sanne.GetByTestId("current-user")).ToHaveTextAsync("Sanne Jansen");
+        await Expect(sanne.GetByTestId("board-list")).ToContainTextAsync("Gezinsbord Jansen");
+        await Expect(sanne.GetByTestId("board-list")).Not.ToContainTextAsync("Yılmaz");
+    }
+
+    [Fact]
+    public async Task a_board_of_another_family_shows_not_found()
+    {
+        var fatima = await platform.LoggedInPageAsync("fatima@buurtteam.demo");
+
+        await fatima.GotoAsync($"{platform.WebUrl}/boards/0193a000-0000-7000-8000-00000000b002");
+
+        await Expect(fatima.GetByRole(AriaRole.Heading, new() { Name = "Bord niet gevonden" })).ToBeVisibleAsync();
+        await Expect(fatima.Locator("main")).Not.ToContainTextAsync("Yılmaz");
+    }
+
+    [Fact]
+    public async Task an_anonymous_visitor_of_a_board_is_sent_to_the_login_page()
+    {
+        var context = await platform.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync($"{platform.WebUrl}/boards/0193a000-0000-7000-8000-00000000b001");
+
+        await page.WaitForURLAsync($"{platform.ApiUrl}/account/login**");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Inloggen bij Network" })).ToBeVisibleAsync();
+        await context.CloseAsync();
+    }
+
+    internal static async Task OpenBoardAsync(IPage page, string title)
+    {
+        await page.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = title, Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("note-composer")).ToBeVisibleAsync();
+    }
+}
