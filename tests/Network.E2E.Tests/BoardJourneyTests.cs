@@ -61,6 +61,20 @@ public sealed class BoardJourneyTests(PlatformFixture platform)
         await context.CloseAsync();
     }
 
+    [Fact]
+    public async Task logging_out_ends_the_session_in_the_app_and_at_the_login_server()
+    {
+        var sanne = await platform.LoggedInPageAsync("sanne.jansen@gezin.demo");
+
+        await sanne.GetByRole(AriaRole.Button, new() { Name = "Uitloggen" }).ClickAsync();
+
+        await sanne.WaitForURLAsync(platform.WebUrl + "/");
+        await Expect(sanne.GetByRole(AriaRole.Heading, new() { Name = "Welkom bij Network" })).ToBeVisibleAsync();
+        // Logging in again asks for the password: the login server's session ended too.
+        await sanne.GetByRole(AriaRole.Link, new() { Name = "Inloggen" }).First.ClickAsync();
+        await Expect(sanne.GetByLabel("Wachtwoord")).ToBeVisibleAsync();
+    }
+
     internal static async Task OpenBoardAsync(IPage page, string title)
     {
         await page.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
