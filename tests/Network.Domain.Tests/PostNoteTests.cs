@@ -2,27 +2,42 @@ using Network.Domain.Authorization;
 using Network.Domain.Boards;
 using Network.Domain.Common;
 using Network.Domain.Families;
+using Network.Domain.Registry;
 
 namespace Network.Domain.Tests;
 
 public sealed class PostNoteTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
-    private static readonly Actor Coordinator = new(UserId.New(), "Fatima", ActorRole.NeighbourhoodTeam, "Buurtteam");
-    private static readonly Actor Outsider = new(UserId.New(), "Peter", ActorRole.FamilyGuardian, "GI");
+    private static readonly Actor Coordinator = new(UserId.New(), "Fatima", ActorRole.NeighbourhoodTeam, OrganisationId.New(), "Buurtteam");
+    private static readonly Actor Outsider = new(UserId.New(), "Peter", ActorRole.FamilyGuardian, OrganisationId.New(), "GI");
+    private static readonly PersonId Parent = PersonId.New();
+    private static readonly PersonId Child = PersonId.New();
+    private static readonly Dictionary<PersonId, DateOnly> BirthDates = new() { [Child] = new DateOnly(2018, 1, 1) };
 
-    private static (Family Family, Board Board) Given(params object[] history)
+    /// <summary>A family with one child under 12 and its parent with gezag, who consented to the members given.</summary>
+    private static (Family Family, Board Board) Given(params NetworkMember[] members)
     {
         var familyId = FamilyId.New();
-        var family = new object[] { new FamilyRegistered(familyId, "Gezin Jansen", Now.AddDays(-10)) }
-            .Concat(history.Select(h => h is NetworkMember m ? new NetworkMemberAdded(familyId, m) : h))
-            .Aggregate((Family?)null, Family.Evolve)!;
+        var history = new List<object>
+        {
+            new FamilyRegistered(familyId, "Gezin Jansen", Now.AddDays(-10)),
+            new FamilyMemberAdded(familyId, Parent, Relation.Parent, Now.AddDays(-10)),
+            new FamilyMemberAdded(familyId, Child, Relation.Child, Now.AddDays(-10)),
+            new ParentalAuthorityRecorded(familyId, Parent, Child, new DateOnly(2018, 1, 1), Now.AddDays(-10)),
+        };
+        foreach (var m in members)
+        {
+            history.Add(new NetworkMemberAdded(familyId, m));
+            history.Add(new ConsentGiven(familyId, m.UserId, Child, Parent, Now.AddDays(-2)));
+        }
+        var family = history.Aggregate((Family?)null, Family.Evolve)!;
         var board = Board.Evolve(null, new BoardOpened(BoardId.New(), familyId, "Gezinsbord", Now.AddDays(-10)))!;
         return (family, board);
     }
 
     private static NetworkMember MemberFor(Actor actor, DateTimeOffset since) =>
-        new(actor.UserId, actor.DisplayName, actor.Role, actor.Organisation, MembershipBasis.Consent, since);
+        new(actor.UserId, actor.DisplayName, actor.Role, actor.OrganisationId, actor.Organisation, MembershipBasis.Consent, since, [Child]);
 
     [Fact]
     public void a_network_member_posts_a_note()
@@ -30,7 +45,7 @@ public sealed class PostNoteTests
         var (family, board) = Given(MemberFor(Coordinator, Now.AddDays(-1)));
         var item = ItemId.New();
 
-        var events = Board.PostNote(board, family, Coordinator, item, "  Huisbezoek gepland.  ", Now);
+        var events = Board.PostNote(board, family, BirthDates, Coordinator, item, "  Huisbezoek gepland.  ", Now);
 
         var posted = Assert.IsType<NotePosted>(Assert.Single(events));
         Assert.Equal(new NotePosted(board.Id, item, Coordinator.UserId, "Fatima", ActorRole.NeighbourhoodTeam, "Huisbezoek gepland.", Now), posted);
@@ -41,7 +56,7 @@ public sealed class PostNoteTests
     {
         var (family, board) = Given(MemberFor(Coordinator, Now.AddDays(-1)));
 
-        Assert.Throws<ResourceNotFound>(() => Board.PostNote(board, family, Outsider, ItemId.New(), "Hallo", Now));
+        Assert.Throws<ResourceNotFound>(() => Board.PostNote(board, family, BirthDates, Outsider, ItemId.New(), "Hallo", Now));
     }
 
     [Fact]
@@ -49,7 +64,16 @@ public sealed class PostNoteTests
     {
         var (family, board) = Given(MemberFor(Coordinator, Now.AddDays(1)));
 
-        Assert.Throws<ResourceNotFound>(() => Board.PostNote(board, family, Coordinator, ItemId.New(), "Hallo", Now));
+        Assert.Throws<ResourceNotFound>(() => Board.PostNote(board, family, BirthDates, Coordinator, ItemId.New(), "Hallo", Now));
+    }
+
+    [Fact]
+    public void a_withdrawn_consent_ends_standing_at_once()
+    {
+        var (family, board) = Given(MemberFor(Coordinator, Now.AddDays(-5)));
+        family = Family.Evolve(family, new ConsentWithdrawn(family.Id, Coordinator.UserId, Child, Parent, Now.AddMinutes(-1)))!;
+
+        Assert.Throws<ResourceNotFound>(() => Board.PostNote(board, family, BirthDates, Coordinator, ItemId.New(), "Hallo", Now));
     }
 
     [Fact]
@@ -58,7 +82,7 @@ public sealed class PostNoteTests
         var (family, board) = Given(MemberFor(Coordinator, Now.AddDays(-5)));
         family = Family.Evolve(family, new NetworkMemberRemoved(family.Id, Coordinator.UserId, Now.AddMinutes(-1)))!;
 
-        Assert.Throws<ResourceNotFound>(() => Board.PostNote(board, family, Coordinator, ItemId.New(), "Hallo", Now));
+        Assert.Throws<ResourceNotFound>(() => Board.PostNote(board, family, BirthDates, Coordinator, ItemId.New(), "Hallo", Now));
     }
 
     [Theory]
@@ -68,7 +92,7 @@ public sealed class PostNoteTests
     {
         var (family, board) = Given(MemberFor(Coordinator, Now.AddDays(-1)));
 
-        var error = Assert.Throws<DomainRuleViolation>(() => Board.PostNote(board, family, Coordinator, ItemId.New(), text, Now));
+        var error = Assert.Throws<DomainRuleViolation>(() => Board.PostNote(board, family, BirthDates, Coordinator, ItemId.New(), text, Now));
         Assert.Equal("note.text-required", error.Code);
     }
 
@@ -77,9 +101,9 @@ public sealed class PostNoteTests
     {
         var (family, board) = Given(MemberFor(Coordinator, Now.AddDays(-1)));
 
-        Assert.Single(Board.PostNote(board, family, Coordinator, ItemId.New(), new string('a', Board.MaxNoteLength), Now));
+        Assert.Single(Board.PostNote(board, family, BirthDates, Coordinator, ItemId.New(), new string('a', Board.MaxNoteLength), Now));
         var error = Assert.Throws<DomainRuleViolation>(() =>
-            Board.PostNote(board, family, Coordinator, ItemId.New(), new string('a', Board.MaxNoteLength + 1), Now));
+            Board.PostNote(board, family, BirthDates, Coordinator, ItemId.New(), new string('a', Board.MaxNoteLength + 1), Now));
         Assert.Equal("note.text-too-long", error.Code);
     }
 }

@@ -1,4 +1,5 @@
 using Network.Domain.Common;
+using Network.Domain.Registry;
 
 namespace Network.Domain.Authorization;
 
@@ -18,9 +19,20 @@ public enum ActorRole
     FunctionalAdministrator,
 }
 
-/// <summary>Who is acting: built from the caller's verified claims, never from the request body.</summary>
-public sealed record Actor(UserId UserId, string DisplayName, ActorRole Role, string? Organisation)
+/// <summary>
+/// Who is acting: built from the caller's verified claims, never from the request body.
+/// Professionals carry their organisation; family members the registry person they are.
+/// </summary>
+public sealed record Actor(
+    UserId UserId,
+    string DisplayName,
+    ActorRole Role,
+    OrganisationId? OrganisationId = null,
+    string? Organisation = null,
+    PersonId? PersonId = null)
 {
     public bool IsProfessional => Role is ActorRole.NeighbourhoodTeam or ActorRole.YouthCare or ActorRole.YouthHealth
         or ActorRole.FamilyGuardian or ActorRole.ProbationOfficer or ActorRole.ChildProtectionBoard;
+
+    public bool IsFamily => Role is ActorRole.Parent or ActorRole.Youth or ActorRole.NetworkMember;
 }

@@ -1,6 +1,7 @@
 using Network.Domain.Authorization;
 using Network.Domain.Common;
 using Network.Domain.Families;
+using Network.Domain.Registry;
 
 namespace Network.Domain.Boards;
 
@@ -34,12 +35,12 @@ public sealed record Board(BoardId Id, FamilyId FamilyId, string Title)
     }
 
     public static IReadOnlyList<object> PostNote(
-        Board board, Family family, Actor actor, ItemId itemId, string text, DateTimeOffset now)
+        Board board, Family family, IReadOnlyDictionary<PersonId, DateOnly> birthDates, Actor actor, ItemId itemId, string text, DateTimeOffset now)
     {
         if (family.Id != board.FamilyId)
             throw new InvalidOperationException("The family passed in is not the board's family.");
 
-        var decision = BoardPolicy.Decide(actor, BoardAction.PostItem, family, now);
+        var decision = BoardPolicy.Decide(actor, BoardAction.PostItem, family, birthDates, now);
         if (!decision.KnowsItExists) throw new ResourceNotFound("board");
         if (!decision.Allowed) throw new NotAllowed(string.Join(" ", decision.Reasons));
 

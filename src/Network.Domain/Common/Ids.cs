@@ -27,3 +27,24 @@ public readonly record struct ItemId(Guid Value)
     public static ItemId New() => new(Guid.CreateVersion7());
     public override string ToString() => Value.ToString();
 }
+
+/// <summary>An organisation: neighbourhood team, youth-care provider, GI, ...</summary>
+public readonly record struct OrganisationId(Guid Value)
+{
+    public static OrganisationId New() => new(Guid.CreateVersion7());
+    public override string ToString() => Value.ToString();
+}
+
+/// <summary>A court measure or Child Protection Board investigation.</summary>
+public readonly record struct MeasureId(Guid Value)
+{
+    public static MeasureId New() => new(Guid.CreateVersion7());
+    public override string ToString() => Value.ToString();
+}
+
+/// <summary>An out-of-home placement.</summary>
+public readonly record struct PlacementId(Guid Value)
+{
+    public static PlacementId New() => new(Guid.CreateVersion7());
+    public override string ToString() => Value.ToString();
+}

@@ -1,61 +1,167 @@
 using System.Collections.Immutable;
 using Network.Domain.Authorization;
 using Network.Domain.Common;
+using Network.Domain.Registry;
 
 namespace Network.Domain.Families;
+
+/// <summary>How a person belongs to the family.</summary>
+public enum Relation
+{
+    Parent,
+    StepParent,
+    Child,
+    FosterParent,
+    NetworkMember,
+}
 
 /// <summary>How a professional came to be in the family's network.</summary>
 public enum MembershipBasis
 {
-    /// <summary>The family itself (parent, youth, network member).</summary>
-    FamilyMember,
-    /// <summary>Voluntary framework: the family consented.</summary>
+    /// <summary>Voluntary framework: the family consented, per child.</summary>
     Consent,
     /// <summary>A measure or investigation executed by the member's organisation.</summary>
     LegalBasis,
 }
 
-/// <summary>Someone in the family's network, with their role and basis.</summary>
+public enum MeasureType
+{
+    /// <summary>Ondertoezichtstelling (civil law).</summary>
+    Ots,
+    /// <summary>Voogdij: guardianship (civil law).</summary>
+    Voogdij,
+    /// <summary>Machtiging uithuisplaatsing (civil law).</summary>
+    MachtigingUithuisplaatsing,
+    /// <summary>Jeugdreclassering (criminal law).</summary>
+    Jeugdreclassering,
+    /// <summary>An investigation of the Raad voor de Kinderbescherming.</summary>
+    RaadOnderzoek,
+}
+
+public sealed record FamilyMember(PersonId PersonId, Relation Relation, DateTimeOffset Since);
+
+/// <summary>Gezag of one parent over one child, valid from a day until (not including) another.</summary>
+public sealed record ParentalAuthority(PersonId Parent, PersonId Child, DateOnly From, DateOnly? Until)
+{
+    public bool ValidOn(DateOnly day) => From <= day && (Until is null || day < Until);
+}
+
+public sealed record Measure(
+    MeasureId Id, PersonId Child, MeasureType Type, OrganisationId Organisation, string OrganisationName, DateOnly Start, DateOnly? End)
+{
+    public bool ActiveOn(DateOnly day) => Start <= day && (End is null || day < End);
+}
+
+public sealed record Placement(
+    PlacementId Id, PersonId Child, DateOnly From, DateOnly? Until, Address Address, bool SecretAddress, string? MunicipalityBefore)
+{
+    public bool ActiveOn(DateOnly day) => From <= day && (Until is null || day < Until);
+}
+
+/// <summary>A professional in the family's network, with the children their membership covers.</summary>
 public sealed record NetworkMember(
     UserId UserId,
     string DisplayName,
     ActorRole Role,
+    OrganisationId? OrganisationId,
     string? Organisation,
     MembershipBasis Basis,
-    DateTimeOffset Since);
+    DateTimeOffset Since,
+    ImmutableArray<PersonId> Children);
+
+/// <summary>One family member's consent for one professional and one child.</summary>
+public sealed record ConsentGrant(UserId Professional, PersonId Child, PersonId GivenBy, DateTimeOffset At);
 
 public sealed record FamilyRegistered(FamilyId FamilyId, string Name, DateTimeOffset At);
-
+public sealed record FamilyMemberAdded(FamilyId FamilyId, PersonId PersonId, Relation Relation, DateTimeOffset At);
+public sealed record ParentalAuthorityRecorded(FamilyId FamilyId, PersonId Parent, PersonId Child, DateOnly From, DateTimeOffset At);
+public sealed record ParentalAuthorityEnded(FamilyId FamilyId, PersonId Parent, PersonId Child, DateOnly On, DateTimeOffset At);
+public sealed record MeasureRecorded(FamilyId FamilyId, Measure Measure, DateTimeOffset At);
+public sealed record MeasureEnded(FamilyId FamilyId, MeasureId MeasureId, DateOnly On, DateTimeOffset At);
+public sealed record PlacementStarted(FamilyId FamilyId, Placement Placement, DateTimeOffset At);
+public sealed record PlacementEnded(FamilyId FamilyId, PlacementId PlacementId, DateOnly On, DateTimeOffset At);
 public sealed record NetworkMemberAdded(FamilyId FamilyId, NetworkMember Member);
-
 public sealed record NetworkMemberRemoved(FamilyId FamilyId, UserId UserId, DateTimeOffset At);
+public sealed record CoordinatorAppointed(FamilyId FamilyId, UserId UserId, DateTimeOffset At);
+public sealed record ConsentGiven(FamilyId FamilyId, UserId Professional, PersonId Child, PersonId GivenBy, DateTimeOffset At);
+public sealed record ConsentWithdrawn(FamilyId FamilyId, UserId Professional, PersonId Child, PersonId WithdrawnBy, DateTimeOffset At);
 
-/// <summary>A family and the people in its network. The registry issue adds persons, gezag and measures.</summary>
-public sealed record Family(FamilyId Id, string Name, ImmutableArray<NetworkMember> Members)
+/// <summary>
+/// A family: its members (registry persons), gezag, measures, placements, the professionals in
+/// its network and the consents the family gave them. Everything carries its dates, so "what
+/// was true on day D" is answerable.
+/// </summary>
+public sealed record Family(
+    FamilyId Id,
+    string Name,
+    ImmutableArray<FamilyMember> Members,
+    ImmutableArray<ParentalAuthority> Authority,
+    ImmutableArray<Measure> Measures,
+    ImmutableArray<Placement> Placements,
+    ImmutableArray<NetworkMember> Professionals,
+    ImmutableArray<ConsentGrant> Consents,
+    UserId? Coordinator)
 {
-    public NetworkMember? MemberFor(UserId userId) => Members.FirstOrDefault(m => m.UserId == userId);
+    public IEnumerable<PersonId> Children => Members.Where(m => m.Relation == Relation.Child).Select(m => m.PersonId);
 
-    public static Family? Evolve(Family? state, object @event) => @event switch
+    public FamilyMember? MemberFor(PersonId person) => Members.FirstOrDefault(m => m.PersonId == person);
+
+    public NetworkMember? ProfessionalFor(UserId user) => Professionals.FirstOrDefault(m => m.UserId == user);
+
+    public bool HasAuthority(PersonId parent, PersonId child, DateOnly day) =>
+        Authority.Any(a => a.Parent == parent && a.Child == child && a.ValidOn(day));
+
+    public IEnumerable<PersonId> ParentsWithAuthority(PersonId child, DateOnly day) =>
+        Authority.Where(a => a.Child == child && a.ValidOn(day)).Select(a => a.Parent).Distinct();
+
+    public static Family? Evolve(Family? state, object @event) => (state, @event) switch
     {
-        FamilyRegistered e => new Family(e.FamilyId, e.Name, []),
-        NetworkMemberAdded e when state is not null =>
-            state with { Members = state.Members.RemoveAll(m => m.UserId == e.Member.UserId).Add(e.Member) },
-        NetworkMemberRemoved e when state is not null =>
-            state with { Members = state.Members.RemoveAll(m => m.UserId == e.UserId) },
-        _ => state,
+        (_, FamilyRegistered e) => new Family(e.FamilyId, e.Name, [], [], [], [], [], [], null),
+        (null, _) => null,
+        (var f, FamilyMemberAdded e) => f with
+        {
+            Members = f.Members.RemoveAll(m => m.PersonId == e.PersonId).Add(new FamilyMember(e.PersonId, e.Relation, e.At)),
+        },
+        (var f, ParentalAuthorityRecorded e) => f with
+        {
+            Authority = f.Authority.Add(new ParentalAuthority(e.Parent, e.Child, e.From, null)),
+        },
+        (var f, ParentalAuthorityEnded e) => f with
+        {
+            Authority = [.. f.Authority.Select(a => a.Parent == e.Parent && a.Child == e.Child && a.Until is null && a.From <= e.On
+                ? a with { Until = e.On } : a)],
+        },
+        (var f, MeasureRecorded e) => f with { Measures = f.Measures.Add(e.Measure) },
+        (var f, MeasureEnded e) => f with
+        {
+            Measures = [.. f.Measures.Select(m => m.Id == e.MeasureId ? m with { End = e.On } : m)],
+        },
+        (var f, PlacementStarted e) => f with { Placements = f.Placements.Add(e.Placement) },
+        (var f, PlacementEnded e) => f with
+        {
+            Placements = [.. f.Placements.Select(p => p.Id == e.PlacementId ? p with { Until = e.On } : p)],
+        },
+        (var f, NetworkMemberAdded e) => f with
+        {
+            Professionals = f.Professionals.RemoveAll(m => m.UserId == e.Member.UserId).Add(e.Member),
+        },
+        (var f, NetworkMemberRemoved e) => f with
+        {
+            Professionals = f.Professionals.RemoveAll(m => m.UserId == e.UserId),
+            Consents = f.Consents.RemoveAll(c => c.Professional == e.UserId),
+            Coordinator = f.Coordinator == e.UserId ? null : f.Coordinator,
+        },
+        (var f, CoordinatorAppointed e) => f with { Coordinator = e.UserId },
+        (var f, ConsentGiven e) => f with
+        {
+            Consents = f.Consents
+                .RemoveAll(c => c.Professional == e.Professional && c.Child == e.Child && c.GivenBy == e.GivenBy)
+                .Add(new ConsentGrant(e.Professional, e.Child, e.GivenBy, e.At)),
+        },
+        (var f, ConsentWithdrawn e) => f with
+        {
+            Consents = f.Consents.RemoveAll(c => c.Professional == e.Professional && c.Child == e.Child && c.GivenBy == e.WithdrawnBy),
+        },
+        (var f, _) => f,
     };
-
-    public static IReadOnlyList<object> Register(FamilyId id, string name, DateTimeOffset now)
-    {
-        if (string.IsNullOrWhiteSpace(name))
-            throw new DomainRuleViolation("family.name-required", "A family needs a name.");
-        return [new FamilyRegistered(id, name.Trim(), now)];
-    }
-
-    public static IReadOnlyList<object> AddMember(Family family, NetworkMember member)
-    {
-        if (family.MemberFor(member.UserId) is { } existing && existing == member)
-            return [];
-        return [new NetworkMemberAdded(family.Id, member)];
-    }
 }

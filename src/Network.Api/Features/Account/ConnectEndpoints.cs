@@ -53,7 +53,9 @@ public static class ConnectEndpoints
             .SetClaim(Claims.Name, user.DisplayName)
             .SetClaim(Claims.Email, user.Email)
             .SetClaim(Claims.Role, user.Role.ToString())
-            .SetClaim(NetworkClaims.Organisation, user.Organisation);
+            .SetClaim(NetworkClaims.Organisation, user.Organisation)
+            .SetClaim(NetworkClaims.OrganisationId, user.OrganisationId?.ToString())
+            .SetClaim(NetworkClaims.Person, user.PersonId?.ToString());
         identity.SetScopes(request.GetScopes());
         identity.SetResources(AuthSetup.ApiScope);
         identity.SetDestinations(claim => claim.Type switch

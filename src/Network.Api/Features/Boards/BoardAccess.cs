@@ -1,7 +1,7 @@
 using Marten;
+using Network.Api.Features.Families;
 using Network.Domain.Authorization;
 using Network.Domain.Common;
-using Network.Domain.Families;
 
 namespace Network.Api.Features.Boards;
 
@@ -11,12 +11,12 @@ namespace Network.Api.Features.Boards;
 /// </summary>
 public static class BoardAccess
 {
-    public static async Task<(BoardTimeline Timeline, Family Family, Decision Decision)> ReadAsync(
+    public static async Task<(BoardTimeline Timeline, FamilyContext Family, Decision Decision)> ReadAsync(
         IQuerySession session, Actor actor, Guid boardId, DateTimeOffset now, CancellationToken ct)
     {
         var timeline = await session.LoadAsync<BoardTimeline>(boardId, ct) ?? throw new ResourceNotFound("board");
-        var family = await session.LoadAsync<Family>(new FamilyId(timeline.FamilyId), ct) ?? throw new ResourceNotFound("board");
-        var decision = BoardPolicy.Decide(actor, BoardAction.Read, family, now);
+        var family = await FamilyContext.LoadAsync(session, new FamilyId(timeline.FamilyId), ct) ?? throw new ResourceNotFound("board");
+        var decision = BoardPolicy.Decide(actor, BoardAction.Read, family.Family, family.BirthDates, now);
         if (!decision.KnowsItExists) throw new ResourceNotFound("board");
         if (!decision.Allowed) throw new NotAllowed(string.Join(" ", decision.Reasons));
         return (timeline, family, decision);

@@ -4,21 +4,28 @@ using Network.Domain.Families;
 
 namespace Network.Api.Features.Families;
 
-/// <summary>Who is in a family's network, flattened for queries ("which families am I in?").</summary>
-public sealed record FamilyRoster(Guid Id, string Name, Guid[] MemberUserIds);
+/// <summary>
+/// Who is connected to a family, flattened for the database's "which families am I in?"
+/// question. The policy still decides on the full family afterwards.
+/// </summary>
+public sealed record FamilyRoster(Guid Id, string Name, Guid[] ProfessionalUserIds, Guid[] PersonIds);
 
 public sealed class FamilyRosterProjection : SingleStreamProjection<FamilyRoster, Guid>
 {
     public override FamilyRoster? Evolve(FamilyRoster? snapshot, Guid id, IEvent e) => e.Data switch
     {
-        FamilyRegistered r => new FamilyRoster(r.FamilyId.Value, r.Name, []),
+        FamilyRegistered r => new FamilyRoster(r.FamilyId.Value, r.Name, [], []),
         NetworkMemberAdded a when snapshot is not null => snapshot with
         {
-            MemberUserIds = [.. snapshot.MemberUserIds.Where(u => u != a.Member.UserId.Value), a.Member.UserId.Value],
+            ProfessionalUserIds = [.. snapshot.ProfessionalUserIds.Where(u => u != a.Member.UserId.Value), a.Member.UserId.Value],
         },
         NetworkMemberRemoved r when snapshot is not null => snapshot with
         {
-            MemberUserIds = [.. snapshot.MemberUserIds.Where(u => u != r.UserId.Value)],
+            ProfessionalUserIds = [.. snapshot.ProfessionalUserIds.Where(u => u != r.UserId.Value)],
+        },
+        FamilyMemberAdded m when snapshot is not null => snapshot with
+        {
+            PersonIds = [.. snapshot.PersonIds.Where(p => p != m.PersonId.Value), m.PersonId.Value],
         },
         _ => snapshot,
     };

@@ -12,6 +12,9 @@ public sealed class NetworkUser : IdentityUser<Guid>
     public required string DisplayName { get; set; }
     public required ActorRole Role { get; set; }
     public string? Organisation { get; set; }
+    public Guid? OrganisationId { get; set; }
+    /// <summary>For family members: the registry person this account belongs to.</summary>
+    public Guid? PersonId { get; set; }
 }
 
 /// <summary>ASP.NET Core Identity and OpenIddict, in their own schema of the same database.</summary>
@@ -30,6 +33,8 @@ public sealed class AuthDbContext(DbContextOptions<AuthDbContext> options)
             u.Property(x => x.DisplayName).HasMaxLength(200);
             u.Property(x => x.Organisation).HasMaxLength(200);
             u.Property(x => x.Role).HasConversion<string>().HasMaxLength(40);
+            u.HasIndex(x => x.PersonId).IsUnique();
+            u.HasIndex(x => x.OrganisationId);
         });
     }
 }

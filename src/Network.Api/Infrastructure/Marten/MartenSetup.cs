@@ -25,11 +25,13 @@ public static class MartenSetup
             // Write models: the domain aggregates, rebuilt through their Evolve functions.
             options.Projections.Add<FamilyProjection>(ProjectionLifecycle.Inline);
             options.Projections.Add<BoardProjection>(ProjectionLifecycle.Inline);
+            options.Projections.Add<PersonProjection>(ProjectionLifecycle.Inline);
+            options.Projections.Add<OrganisationProjection>(ProjectionLifecycle.Inline);
 
             // Read models.
             options.Projections.Add<FamilyRosterProjection>(ProjectionLifecycle.Inline);
             options.Projections.Add<BoardTimelineProjection>(ProjectionLifecycle.Inline);
-            options.Schema.For<FamilyRoster>().Index(r => r.MemberUserIds);
+            options.Schema.For<FamilyRoster>().GinIndexJsonData();
             options.Schema.For<BoardTimeline>().Index(t => t.FamilyId);
 
             // Thin pushes to SignalR, only after the transaction committed.

@@ -3,6 +3,7 @@ using Marten.Events.Aggregation;
 using Network.Domain.Boards;
 using Network.Domain.Common;
 using Network.Domain.Families;
+using Network.Domain.Registry;
 
 namespace Network.Api.Infrastructure.Marten;
 
@@ -17,4 +18,14 @@ public sealed class FamilyProjection : SingleStreamProjection<Family, FamilyId>
 public sealed class BoardProjection : SingleStreamProjection<Board, BoardId>
 {
     public override Board? Evolve(Board? snapshot, BoardId id, IEvent e) => Board.Evolve(snapshot, e.Data);
+}
+
+public sealed class PersonProjection : SingleStreamProjection<Person, PersonId>
+{
+    public override Person? Evolve(Person? snapshot, PersonId id, IEvent e) => Person.Evolve(snapshot, e.Data);
+}
+
+public sealed class OrganisationProjection : SingleStreamProjection<Organisation, OrganisationId>
+{
+    public override Organisation? Evolve(Organisation? snapshot, OrganisationId id, IEvent e) => Organisation.Evolve(snapshot, e.Data);
 }

@@ -5,26 +5,48 @@ using Network.Domain.Authorization;
 using Network.Domain.Boards;
 using Network.Domain.Common;
 using Network.Domain.Families;
+using Network.Domain.Registry;
 
 namespace Network.Api.Infrastructure.Setup;
 
 /// <summary>
-/// A small demo region: organisations, professionals and two families, one of whose parents can
-/// log in. Created once; a second run finds it and does nothing.
+/// A small demo region: organisations, professionals, registry persons and two families, whose
+/// parents can log in. Created through the same domain decisions as the app uses. Created once;
+/// a second run finds it and does nothing.
 /// </summary>
 public sealed class DemoRegion(UserManager<NetworkUser> users, IDocumentSession session, TimeProvider clock, ILogger<DemoRegion> logger)
 {
     public const string Password = "Netwerk-demo-2026";
 
-    public sealed record DemoUser(string Email, string DisplayName, ActorRole Role, string? Organisation);
+    public sealed record DemoOrganisation(OrganisationId Id, string Name, OrganisationType Type);
 
-    public static readonly DemoUser Coordinator = new("fatima@buurtteam.demo", "Fatima El Amrani", ActorRole.NeighbourhoodTeam, "Buurtteam Utrecht-Oost");
-    public static readonly DemoUser YouthCareWorker = new("jeroen@debrug.demo", "Jeroen de Vries", ActorRole.YouthCare, "Jeugdhulp De Brug");
-    public static readonly DemoUser Parent = new("sanne.jansen@gezin.demo", "Sanne Jansen", ActorRole.Parent, null);
-    public static readonly DemoUser Guardian = new("peter@samenveilig.demo", "Peter Bakker", ActorRole.FamilyGuardian, "GI Samen Veilig");
-    public static readonly DemoUser Administrator = new("beheer@network.demo", "Functioneel beheer", ActorRole.FunctionalAdministrator, "Regio Utrecht");
+    public sealed record DemoUser(string Email, string DisplayName, ActorRole Role, DemoOrganisation? Organisation, PersonId? Person = null);
 
-    public static IReadOnlyList<DemoUser> Users => [Coordinator, YouthCareWorker, Parent, Guardian, Administrator];
+    private static OrganisationId Org(int n) => new(Guid.Parse($"0193a000-0000-7000-8000-0000000000{n:D2}"));
+    private static PersonId Pid(int n) => new(Guid.Parse($"0193a000-0000-7000-8000-0000000001{n:D2}"));
+
+    public static readonly DemoOrganisation Buurtteam = new(Org(1), "Buurtteam Utrecht-Oost", OrganisationType.NeighbourhoodTeam);
+    public static readonly DemoOrganisation DeBrug = new(Org(2), "Jeugdhulp De Brug", OrganisationType.YouthCareProvider);
+    public static readonly DemoOrganisation SamenVeilig = new(Org(3), "GI Samen Veilig", OrganisationType.CertifiedInstitution);
+    public static readonly DemoOrganisation Regio = new(Org(4), "Regio Utrecht", OrganisationType.Administration);
+    public static IReadOnlyList<DemoOrganisation> Organisations => [Buurtteam, DeBrug, SamenVeilig, Regio];
+
+    public static readonly PersonId SannePerson = Pid(1);
+    public static readonly PersonId DaanPerson = Pid(2);
+    public static readonly PersonId NoorPerson = Pid(3);
+    public static readonly PersonId MarkPerson = Pid(4);
+    public static readonly PersonId AysePerson = Pid(5);
+    public static readonly PersonId EmrePerson = Pid(6);
+
+    public static readonly DemoUser Coordinator = new("fatima@buurtteam.demo", "Fatima El Amrani", ActorRole.NeighbourhoodTeam, Buurtteam);
+    public static readonly DemoUser YouthCareWorker = new("jeroen@debrug.demo", "Jeroen de Vries", ActorRole.YouthCare, DeBrug);
+    public static readonly DemoUser Parent = new("sanne.jansen@gezin.demo", "Sanne Jansen", ActorRole.Parent, null, SannePerson);
+    public static readonly DemoUser Youth = new("noor.jansen@gezin.demo", "Noor Jansen", ActorRole.Youth, null, NoorPerson);
+    public static readonly DemoUser NewParent = new("mark.deboer@gezin.demo", "Mark de Boer", ActorRole.Parent, null, MarkPerson);
+    public static readonly DemoUser Guardian = new("peter@samenveilig.demo", "Peter Bakker", ActorRole.FamilyGuardian, SamenVeilig);
+    public static readonly DemoUser Administrator = new("beheer@network.demo", "Functioneel beheer", ActorRole.FunctionalAdministrator, Regio);
+
+    public static IReadOnlyList<DemoUser> Users => [Coordinator, YouthCareWorker, Parent, Youth, NewParent, Guardian, Administrator];
 
     /// <summary>Stable ids, so a re-run and the tests can find the demo families and boards.</summary>
     public static readonly FamilyId JansenFamily = new(Guid.Parse("0193a000-0000-7000-8000-00000000f001"));
@@ -34,42 +56,91 @@ public sealed class DemoRegion(UserManager<NetworkUser> users, IDocumentSession 
 
     public async Task EnsureAsync(CancellationToken ct)
     {
-        var ids = new Dictionary<DemoUser, UserId>();
-        foreach (var u in Users) ids[u] = await EnsureUserAsync(u);
+        var actors = new Dictionary<DemoUser, Actor>();
+        foreach (var u in Users) actors[u] = await EnsureUserAsync(u);
 
         if (await session.LoadAsync<Family>(JansenFamily, ct) is not null)
             return;
 
         var now = clock.GetUtcNow();
-        NetworkMember Member(DemoUser u, MembershipBasis basis) =>
-            new(ids[u], u.DisplayName, u.Role, u.Organisation, basis, now);
+        var system = new UserId(Guid.Empty);
+        var orgs = new Dictionary<OrganisationId, Organisation>();
+        foreach (var o in Organisations)
+        {
+            var events = Organisation.Register(o.Id, o.Name, o.Type, now);
+            session.Events.StartStream<Organisation>(o.Id.Value, events.ToArray());
+            orgs[o.Id] = events.Aggregate((Organisation?)null, Organisation.Evolve)!;
+        }
 
-        await OpenFamilyAsync(JansenFamily, "Gezin Jansen", JansenBoard, "Gezinsbord Jansen", now,
-            [Member(Coordinator, MembershipBasis.Consent), Member(YouthCareWorker, MembershipBasis.Consent), Member(Parent, MembershipBasis.FamilyMember)], ct);
-        await OpenFamilyAsync(YilmazFamily, "Gezin Yılmaz", YilmazBoard, "Gezinsbord Yılmaz", now,
-            [Member(Guardian, MembershipBasis.LegalBasis)], ct);
+        Address Utrecht(string street, string number) => new(street, number, "3581 KL", "Utrecht", "Utrecht");
+        var people = new Dictionary<PersonId, PersonDetails>
+        {
+            [SannePerson] = new(new("Sanne", null, "Jansen"), new DateOnly(1988, 6, 3), "111222333", Utrecht("Burgemeester Reigerstraat", "12"), "06-12345678", "sanne.jansen@gezin.demo", null, "Huisartsenpraktijk Oost"),
+            [DaanPerson] = new(new("Daan", null, "Jansen"), new DateOnly(2018, 5, 14), null, Utrecht("Burgemeester Reigerstraat", "12"), null, null, "Basisschool De Regenboog", "Huisartsenpraktijk Oost"),
+            [NoorPerson] = new(new("Noor", null, "Jansen"), new DateOnly(2012, 3, 2), null, Utrecht("Burgemeester Reigerstraat", "12"), null, "noor.jansen@gezin.demo", "Stedelijk Gymnasium", "Huisartsenpraktijk Oost"),
+            [MarkPerson] = new(new("Mark", "de", "Boer"), new DateOnly(1985, 11, 20), "123456782", new("Oudegracht", "200", "3511 NR", "Utrecht", "Utrecht"), "06-87654321", "mark.deboer@gezin.demo", null, null),
+            [AysePerson] = new(new("Ayşe", null, "Yılmaz"), new DateOnly(1990, 1, 15), null, new("Amsterdamsestraatweg", "50", "3513 AC", "Utrecht", "Utrecht"), null, null, null, null),
+            [EmrePerson] = new(new("Emre", null, "Yılmaz"), new DateOnly(2016, 9, 9), null, new("Amsterdamsestraatweg", "50", "3513 AC", "Utrecht", "Utrecht"), null, null, "OBS Zuilen", null),
+        };
+        foreach (var (id, details) in people)
+            session.Events.StartStream<Person>(id.Value, Person.Register(id, details, system, now).ToArray());
+
+        var birthDates = people.ToDictionary(p => p.Key, p => p.Value.DateOfBirth);
+        var authorityFrom = new DateOnly(2012, 3, 2);
+
+        // Gezin Jansen: voluntary help. Fatima (buurtteam) coordinates, Jeroen (jeugdhulp) helps Daan.
+        var fatima = actors[Coordinator];
+        var jansen = new FamilyBuilder(FamilyDecisions.Register(JansenFamily, "Gezin Jansen", fatima, now));
+        jansen.Do(f => FamilyDecisions.AddMember(f, fatima, SannePerson, Relation.Parent, now));
+        jansen.Do(f => FamilyDecisions.AddMember(f, fatima, DaanPerson, Relation.Child, now));
+        jansen.Do(f => FamilyDecisions.AddMember(f, fatima, NoorPerson, Relation.Child, now));
+        jansen.Do(f => FamilyDecisions.RecordAuthority(f, fatima, SannePerson, DaanPerson, new DateOnly(2018, 5, 14), now));
+        jansen.Do(f => FamilyDecisions.RecordAuthority(f, fatima, SannePerson, NoorPerson, authorityFrom, now));
+        jansen.Do(f => FamilyDecisions.InviteProfessional(f, fatima, fatima, MembershipBasis.Consent, [DaanPerson, NoorPerson], now));
+        jansen.Do(f => FamilyDecisions.InviteProfessional(f, fatima, actors[YouthCareWorker], MembershipBasis.Consent, [DaanPerson], now));
+        var sanne = actors[Parent];
+        var noor = actors[Youth];
+        jansen.Do(f => FamilyDecisions.GiveConsent(f, sanne, fatima.UserId, DaanPerson, birthDates[DaanPerson], now));
+        jansen.Do(f => FamilyDecisions.GiveConsent(f, sanne, fatima.UserId, NoorPerson, birthDates[NoorPerson], now));
+        jansen.Do(f => FamilyDecisions.GiveConsent(f, noor, fatima.UserId, NoorPerson, birthDates[NoorPerson], now));
+        jansen.Do(f => FamilyDecisions.GiveConsent(f, sanne, actors[YouthCareWorker].UserId, DaanPerson, birthDates[DaanPerson], now));
+        session.Events.StartStream<Family>(JansenFamily.Value, jansen.Events.ToArray());
+        session.Events.StartStream<Board>(JansenBoard.Value, Board.Open(JansenBoard, jansen.State, "Gezinsbord Jansen", now).ToArray());
+
+        // Gezin Yılmaz: Emre is under supervision (OTS), executed by GI Samen Veilig (Peter).
+        var peter = actors[Guardian];
+        var yilmaz = new FamilyBuilder(FamilyDecisions.Register(YilmazFamily, "Gezin Yılmaz", peter, now));
+        yilmaz.Do(f => FamilyDecisions.AddMember(f, peter, AysePerson, Relation.Parent, now));
+        yilmaz.Do(f => FamilyDecisions.AddMember(f, peter, EmrePerson, Relation.Child, now));
+        yilmaz.Do(f => FamilyDecisions.RecordAuthority(f, peter, AysePerson, EmrePerson, new DateOnly(2016, 9, 9), now));
+        yilmaz.Do(f => FamilyDecisions.RecordMeasure(f, peter, MeasureId.New(), EmrePerson, MeasureType.Ots, orgs[SamenVeilig.Id],
+            DateOnly.FromDateTime(now.UtcDateTime).AddMonths(-3), DateOnly.FromDateTime(now.UtcDateTime).AddMonths(9), now));
+        yilmaz.Do(f => FamilyDecisions.InviteProfessional(f, peter, peter, MembershipBasis.LegalBasis, [EmrePerson], now));
+        session.Events.StartStream<Family>(YilmazFamily.Value, yilmaz.Events.ToArray());
+        session.Events.StartStream<Board>(YilmazBoard.Value, Board.Open(YilmazBoard, yilmaz.State, "Gezinsbord Yılmaz", now).ToArray());
+
         await session.SaveChangesAsync(ct);
         logger.LogInformation("Demo region created");
     }
 
-    private async Task OpenFamilyAsync(
-        FamilyId familyId, string name, BoardId boardId, string title, DateTimeOffset now,
-        IReadOnlyList<NetworkMember> members, CancellationToken ct)
+    /// <summary>Runs decisions one after another on the evolving state, collecting the events.</summary>
+    private sealed class FamilyBuilder
     {
-        var familyEvents = Family.Register(familyId, name, now).ToList();
-        var family = familyEvents.Aggregate((Family?)null, Family.Evolve)!;
-        foreach (var m in members)
+        public List<object> Events { get; } = [];
+        public Family State { get; private set; } = null!;
+
+        public FamilyBuilder(IReadOnlyList<object> first) => Add(first);
+
+        public void Do(Func<Family, IReadOnlyList<object>> decide) => Add(decide(State));
+
+        private void Add(IReadOnlyList<object> events)
         {
-            var added = Family.AddMember(family, m);
-            familyEvents.AddRange(added);
-            family = added.Aggregate(family, (f, e) => Family.Evolve(f, e)!);
+            Events.AddRange(events);
+            State = events.Aggregate((Family?)State, Family.Evolve)!;
         }
-        session.Events.StartStream<Family>(familyId.Value, familyEvents.ToArray());
-        session.Events.StartStream<Board>(boardId.Value, Board.Open(boardId, family, title, now).ToArray());
-        await Task.CompletedTask;
     }
 
-    private async Task<UserId> EnsureUserAsync(DemoUser demo)
+    private async Task<Actor> EnsureUserAsync(DemoUser demo)
     {
         var user = await users.FindByEmailAsync(demo.Email);
         if (user is null)
@@ -82,12 +153,14 @@ public sealed class DemoRegion(UserManager<NetworkUser> users, IDocumentSession 
                 EmailConfirmed = true,
                 DisplayName = demo.DisplayName,
                 Role = demo.Role,
-                Organisation = demo.Organisation,
+                Organisation = demo.Organisation?.Name,
+                OrganisationId = demo.Organisation?.Id.Value,
+                PersonId = demo.Person?.Value,
             };
             var result = await users.CreateAsync(user, Password);
             if (!result.Succeeded)
                 throw new InvalidOperationException($"Demo user {demo.Email}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
         }
-        return new UserId(user.Id);
+        return new Actor(new UserId(user.Id), demo.DisplayName, demo.Role, demo.Organisation?.Id, demo.Organisation?.Name, demo.Person);
     }
 }

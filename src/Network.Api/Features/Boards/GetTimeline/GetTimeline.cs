@@ -20,7 +20,7 @@ public sealed class GetTimelineHandler(IQuerySession session, TimeProvider clock
         var (timeline, family, _) = await BoardAccess.ReadAsync(session, query.Actor, query.BoardId, clock.GetUtcNow(), ct);
         var since = query.SinceVersion ?? 0;
         return new TimelineView(
-            timeline.Id, timeline.FamilyId, family.Name, timeline.Title, timeline.Version,
+            timeline.Id, timeline.FamilyId, family.Family.Name, timeline.Title, timeline.Version,
             [.. timeline.Entries.Where(e => e.Version > since)]);
     }
 }

@@ -3,8 +3,6 @@ using Mediator;
 using Network.Api.Features.Families;
 using Network.Api.Infrastructure.Auth;
 using Network.Domain.Authorization;
-using Network.Domain.Common;
-using Network.Domain.Families;
 
 namespace Network.Api.Features.Boards.ListMyBoards;
 
@@ -17,20 +15,11 @@ public sealed class ListMyBoardsHandler(IQuerySession session, TimeProvider cloc
 {
     public async ValueTask<IReadOnlyList<BoardSummary>> Handle(ListMyBoards query, CancellationToken ct)
     {
-        var userId = query.Actor.UserId.Value;
-        // The database narrows to the families the actor is in; the policy then decides per family.
-        var rosters = await session.Query<FamilyRoster>()
-            .Where(r => r.MemberUserIds.Contains(userId))
-            .ToListAsync(ct);
-        if (rosters.Count == 0) return [];
-
-        var families = new List<Family>();
-        foreach (var roster in rosters)
-            if (await session.LoadAsync<Family>(new FamilyId(roster.Id), ct) is { } family) families.Add(family);
+        // The database narrows to the families the actor is connected to; the policy decides per family.
         var now = clock.GetUtcNow();
-        var visible = families
-            .Where(f => BoardPolicy.Decide(query.Actor, BoardAction.Read, f, now).Allowed)
-            .ToDictionary(f => f.Id.Value);
+        var visible = (await FamilyContext.ConnectedToAsync(session, query.Actor, ct))
+            .Where(f => BoardPolicy.Decide(query.Actor, BoardAction.Read, f.Family, f.BirthDates, now).Allowed)
+            .ToDictionary(f => f.Family.Id.Value, f => f.Family.Name);
         if (visible.Count == 0) return [];
 
         var familyIds = visible.Keys.ToArray();
@@ -39,7 +28,7 @@ public sealed class ListMyBoardsHandler(IQuerySession session, TimeProvider cloc
             .OrderBy(b => b.Title)
             .Select(b => new { b.Id, b.FamilyId, b.Title, b.Version })
             .ToListAsync(ct);
-        return [.. boards.Select(b => new BoardSummary(b.Id, b.FamilyId, visible[b.FamilyId].Name, b.Title, b.Version))];
+        return [.. boards.Select(b => new BoardSummary(b.Id, b.FamilyId, visible[b.FamilyId], b.Title, b.Version))];
     }
 }
 

@@ -7,7 +7,7 @@ using Network.Api.Infrastructure.Http;
 using Network.Domain.Authorization;
 using Network.Domain.Boards;
 using Network.Domain.Common;
-using Network.Domain.Families;
+using Network.Api.Features.Families;
 
 namespace Network.Api.Features.Boards.PostNote;
 
@@ -36,9 +36,9 @@ public sealed class PostNoteHandler(IDocumentSession session, TimeProvider clock
             ? await session.Events.FetchForWriting<Board>(command.BoardId, expected, ct)
             : await session.Events.FetchForWriting<Board>(command.BoardId, ct);
         var board = stream.Aggregate ?? throw new ResourceNotFound("board");
-        var family = await session.LoadAsync<Family>(board.FamilyId, ct) ?? throw new ResourceNotFound("board");
+        var family = await FamilyContext.LoadAsync(session, board.FamilyId, ct) ?? throw new ResourceNotFound("board");
 
-        var events = Board.PostNote(board, family, command.Actor, ItemId.New(), command.Text!, clock.GetUtcNow());
+        var events = Board.PostNote(board, family.Family, family.BirthDates, command.Actor, ItemId.New(), command.Text!, clock.GetUtcNow());
         stream.AppendMany(events);
         await session.SaveChangesAsync(ct);
 
