@@ -73,6 +73,11 @@ public static class Standings
     public static bool ExecutesMeasure(Family family, ActorRole role, OrganisationId? organisation, PersonId child, DateOnly day) =>
         ActiveMeasure(family, role, organisation, child, day) is not null;
 
+    /// <summary>The organisation executes, or will execute, a fitting measure for the child that has not ended by <paramref name="day"/>.</summary>
+    public static bool HasCurrentOrComingMeasure(Family family, ActorRole role, OrganisationId? organisation, PersonId child, DateOnly day) =>
+        organisation is not null && family.Measures.Any(m =>
+            m.Child == child && m.Organisation == organisation && Fits(role, m.Type) && (m.End is null || m.End > day));
+
     private static Measure? ActiveMeasure(Family family, ActorRole role, OrganisationId? organisation, PersonId child, DateOnly day) =>
         organisation is null
             ? null

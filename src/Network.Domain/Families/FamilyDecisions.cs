@@ -116,8 +116,8 @@ public static class FamilyDecisions
         {
             var day = DateOnly.FromDateTime(now.UtcDateTime);
             foreach (var child in children)
-                if (!Standings.ExecutesMeasure(family, professional.Role, professional.OrganisationId, child, day))
-                    throw new DomainRuleViolation("network.no-legal-basis", "Their organisation executes no measure for this child today.");
+                if (!Standings.HasCurrentOrComingMeasure(family, professional.Role, professional.OrganisationId, child, day))
+                    throw new DomainRuleViolation("network.no-legal-basis", "Their organisation executes no current measure for this child that fits their role.");
         }
         var existing = family.ProfessionalFor(professional.UserId);
         var member = new NetworkMember(professional.UserId, professional.DisplayName, professional.Role, professional.OrganisationId,

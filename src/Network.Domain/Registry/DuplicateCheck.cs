@@ -31,18 +31,21 @@ public static class DuplicateCheck
 
     public static bool SimilarNames(PersonName a, PersonName b)
     {
-        var familyA = FamilyKey(a);
-        var familyB = FamilyKey(b);
-        if (Distance(familyA, familyB) > Tolerance(Math.Max(familyA.Length, familyB.Length))) return false;
+        if (!Close(FamilyKey(a), FamilyKey(b)) && !Close(FullFamilyKey(a), FullFamilyKey(b))) return false;
         var givenA = FirstGivenName(a);
         var givenB = FirstGivenName(b);
-        return Distance(givenA, givenB) <= Tolerance(Math.Max(givenA.Length, givenB.Length))
+        return Close(givenA, givenB)
                || givenA.Length > 0 && givenB.Length > 0 && givenA[0] == givenB[0] && (givenA.Length <= 2 || givenB.Length <= 2);
     }
 
     /// <summary>The family name without accents, case, punctuation and tussenvoegsels, wherever they were typed.</summary>
     public static string FamilyKey(PersonName name) =>
         string.Concat(Words(name.FamilyName).Where(w => !Prefixes.Contains(w)));
+
+    /// <summary>Prefix and family name run together, for names typed without spaces ("devries").</summary>
+    private static string FullFamilyKey(PersonName name) => string.Concat(Words($"{name.Prefix} {name.FamilyName}"));
+
+    private static bool Close(string a, string b) => Distance(a, b) <= Tolerance(Math.Max(a.Length, b.Length));
 
     private static string FirstGivenName(PersonName name) => Words(name.GivenNames).FirstOrDefault() ?? "";
 
