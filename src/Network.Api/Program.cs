@@ -1,8 +1,12 @@
+using System.Text.Json.Serialization;
 using Mediator;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Network.Api.Features.Account;
 using Network.Api.Features.Boards;
+using Network.Api.Features.Families;
+using Network.Api.Features.Organisations;
+using Network.Api.Features.Registry;
 using Network.Api.Infrastructure.Auth;
 using Network.Api.Infrastructure.Http;
 using Network.Api.Infrastructure.Marten;
@@ -22,6 +26,9 @@ builder.Services.AddSerilog((sp, log) => log
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddProblemDetails();
+// Enums travel as names ("Parent", "Ots"); unreadable input throws, so ProblemMapping explains it.
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddExceptionHandler<ProblemMapping>();
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks()
@@ -59,6 +66,9 @@ app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
 app.MapAccount();
 app.MapConnect();
 app.MapBoards();
+app.MapRegistry();
+app.MapFamilies();
+app.MapDirectory();
 app.MapHub<BoardHub>(BoardHub.Path);
 
 app.Run();

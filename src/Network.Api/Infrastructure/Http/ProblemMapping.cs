@@ -2,6 +2,7 @@ using FluentValidation;
 using JasperFx;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Network.Api.Features.Registry;
 using Network.Domain.Common;
 
 namespace Network.Api.Infrastructure.Http;
@@ -40,13 +41,21 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
                 Title = "Dit mag u niet doen.",
                 Detail = n.Message,
             },
+            LikelyDuplicates d => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = d.Message,
+                Detail = "Controleer of het om dezelfde persoon gaat. Registreer alleen opnieuw als dat niet zo is.",
+                Type = "https://network.example/problems/person.likely-duplicate",
+                Extensions = { ["duplicates"] = d.Candidates },
+            },
             DomainRuleViolation d => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
                 Title = d.Message,
                 Type = $"https://network.example/problems/{d.Code}",
             },
-            ConcurrencyException when http.Request.Headers.IfMatch.Count > 0 => new ProblemDetails
+            StaleVersion or ConcurrencyException when http.Request.Headers.IfMatch.Count > 0 => new ProblemDetails
             {
                 Status = StatusCodes.Status412PreconditionFailed,
                 Title = "Iemand anders heeft dit intussen gewijzigd.",

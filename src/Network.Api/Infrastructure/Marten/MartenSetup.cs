@@ -4,6 +4,7 @@ using JasperFx.Events.Projections;
 using Marten;
 using Network.Api.Features.Boards;
 using Network.Api.Features.Families;
+using Network.Api.Features.Registry;
 using Network.Api.Infrastructure.Realtime;
 
 namespace Network.Api.Infrastructure.Marten;
@@ -31,6 +32,8 @@ public static class MartenSetup
             // Read models.
             options.Projections.Add<FamilyRosterProjection>(ProjectionLifecycle.Inline);
             options.Projections.Add<BoardTimelineProjection>(ProjectionLifecycle.Inline);
+            options.Projections.Add<RegistryEntryProjection>(ProjectionLifecycle.Inline);
+            options.Schema.For<RegistryEntry>().Index(e => e.DateOfBirth).Index(e => e.Bsn!);
             options.Schema.For<FamilyRoster>().GinIndexJsonData();
             options.Schema.For<BoardTimeline>().Index(t => t.FamilyId);
 

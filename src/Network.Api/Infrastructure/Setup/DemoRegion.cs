@@ -43,10 +43,11 @@ public sealed class DemoRegion(UserManager<NetworkUser> users, IDocumentSession 
     public static readonly DemoUser Parent = new("sanne.jansen@gezin.demo", "Sanne Jansen", ActorRole.Parent, null, SannePerson);
     public static readonly DemoUser Youth = new("noor.jansen@gezin.demo", "Noor Jansen", ActorRole.Youth, null, NoorPerson);
     public static readonly DemoUser NewParent = new("mark.deboer@gezin.demo", "Mark de Boer", ActorRole.Parent, null, MarkPerson);
+    public static readonly DemoUser YilmazParent = new("ayse.yilmaz@gezin.demo", "Ayşe Yılmaz", ActorRole.Parent, null, AysePerson);
     public static readonly DemoUser Guardian = new("peter@samenveilig.demo", "Peter Bakker", ActorRole.FamilyGuardian, SamenVeilig);
     public static readonly DemoUser Administrator = new("beheer@network.demo", "Functioneel beheer", ActorRole.FunctionalAdministrator, Regio);
 
-    public static IReadOnlyList<DemoUser> Users => [Coordinator, YouthCareWorker, Parent, Youth, NewParent, Guardian, Administrator];
+    public static IReadOnlyList<DemoUser> Users => [Coordinator, YouthCareWorker, Parent, Youth, NewParent, YilmazParent, Guardian, Administrator];
 
     /// <summary>Stable ids, so a re-run and the tests can find the demo families and boards.</summary>
     public static readonly FamilyId JansenFamily = new(Guid.Parse("0193a000-0000-7000-8000-00000000f001"));

@@ -32,13 +32,14 @@ public sealed class PostNoteHandler(IDocumentSession session, TimeProvider clock
 {
     public async ValueTask<NotePostedResponse> Handle(PostNote command, CancellationToken ct)
     {
-        var stream = command.ExpectedVersion is { } expected
-            ? await session.Events.FetchForWriting<Board>(command.BoardId, expected, ct)
-            : await session.Events.FetchForWriting<Board>(command.BoardId, ct);
+        var stream = await session.Events.FetchForWriting<Board>(command.BoardId, ct);
         var board = stream.Aggregate ?? throw new ResourceNotFound("board");
         var family = await FamilyContext.LoadAsync(session, board.FamilyId, ct) ?? throw new ResourceNotFound("board");
 
+        // Decide (with authorization) before comparing versions: a stale If-Match on a board the
+        // actor may not know answers 404, not 412.
         var events = Board.PostNote(board, family.Family, family.BirthDates, command.Actor, ItemId.New(), command.Text!, clock.GetUtcNow());
+        Versions.Check(command.ExpectedVersion, stream.CurrentVersion ?? 0);
         stream.AppendMany(events);
         await session.SaveChangesAsync(ct);
 
