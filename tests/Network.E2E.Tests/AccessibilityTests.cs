@@ -33,6 +33,26 @@ public sealed class AccessibilityTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task the_family_pages_have_no_axe_violations_for_a_parent_and_a_coordinator()
+    {
+        var sanne = await platform.LoggedInPageAsync("sanne.jansen@gezin.demo");
+        await sanne.GotoAsync($"{platform.WebUrl}/gezinnen/0193a000-0000-7000-8000-00000000f001");
+        await Expect(sanne.GetByTestId("consent-panel")).ToBeVisibleAsync();
+        await AssertNoViolationsAsync(sanne);
+
+        var phone = new BrowserNewContextOptions { Locale = "nl-NL", ViewportSize = new() { Width = 375, Height = 740 }, IsMobile = true, HasTouch = true };
+        var fatima = await platform.LoggedInPageAsync("fatima@buurtteam.demo", phone);
+        await fatima.GotoAsync($"{platform.WebUrl}/gezinnen/0193a000-0000-7000-8000-00000000f001");
+        await Expect(fatima.GetByTestId("add-person")).ToBeVisibleAsync();
+        await fatima.GetByText("Nieuwe persoon registreren").ClickAsync();
+        await AssertNoViolationsAsync(fatima);
+        await AssertFitsTheScreenAsync(fatima);
+        await fatima.GotoAsync($"{platform.WebUrl}/gezinnen");
+        await Expect(fatima.GetByTestId("family-list")).ToBeVisibleAsync();
+        await AssertNoViolationsAsync(fatima);
+    }
+
+    [Fact]
     public async Task the_interface_switches_to_english_and_back()
     {
         var page = await platform.LoggedInPageAsync("fatima@buurtteam.demo");

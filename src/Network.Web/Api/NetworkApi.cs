@@ -21,6 +21,42 @@ public sealed class NetworkApi(IHttpClientFactory factory, AccessTokens tokens)
     public Task<ApiResult<NotePosted>> PostNoteAsync(Guid boardId, string text, CancellationToken ct = default) =>
         SendAsync<NotePosted>(HttpMethod.Post, $"api/boards/{boardId}/notes", new { text }, ct);
 
+    public Task<ApiResult<List<FamilySummary>>> ListFamiliesAsync(CancellationToken ct = default) =>
+        SendAsync<List<FamilySummary>>(HttpMethod.Get, "api/families", null, ct);
+
+    public Task<ApiResult<FamilyView>> GetFamilyAsync(Guid familyId, CancellationToken ct = default) =>
+        SendAsync<FamilyView>(HttpMethod.Get, $"api/families/{familyId}", null, ct);
+
+    public Task<ApiResult<FamilyRegistered>> RegisterFamilyAsync(string name, CancellationToken ct = default) =>
+        SendAsync<FamilyRegistered>(HttpMethod.Post, "api/families", new { name }, ct);
+
+    public Task<ApiResult<List<PersonHit>>> SearchPersonsAsync(string query, CancellationToken ct = default) =>
+        SendAsync<List<PersonHit>>(HttpMethod.Get, $"api/persons?q={Uri.EscapeDataString(query)}", null, ct);
+
+    public Task<ApiResult<PersonRegistered>> RegisterPersonAsync(PersonInput details, bool acknowledgeDuplicates, CancellationToken ct = default) =>
+        SendAsync<PersonRegistered>(HttpMethod.Post, "api/persons", new { details, acknowledgeDuplicates }, ct);
+
+    public Task<ApiResult<FamilyChanged>> AddMemberAsync(Guid familyId, Guid personId, string relation, CancellationToken ct = default) =>
+        SendAsync<FamilyChanged>(HttpMethod.Post, $"api/families/{familyId}/members", new { personId, relation }, ct);
+
+    public Task<ApiResult<FamilyChanged>> RecordAuthorityAsync(Guid familyId, Guid parentId, Guid childId, DateOnly date, CancellationToken ct = default) =>
+        SendAsync<FamilyChanged>(HttpMethod.Post, $"api/families/{familyId}/authority", new { parentId, childId, date }, ct);
+
+    public Task<ApiResult<FamilyChanged>> InviteProfessionalAsync(Guid familyId, Guid userId, string basis, IReadOnlyList<Guid> children, CancellationToken ct = default) =>
+        SendAsync<FamilyChanged>(HttpMethod.Post, $"api/families/{familyId}/professionals", new { userId, basis, children }, ct);
+
+    public Task<ApiResult<FamilyChanged>> RecordMeasureAsync(Guid familyId, Guid childId, string type, Guid organisationId, DateOnly start, DateOnly? end, CancellationToken ct = default) =>
+        SendAsync<FamilyChanged>(HttpMethod.Post, $"api/families/{familyId}/measures", new { childId, type, organisationId, start, end }, ct);
+
+    public Task<ApiResult<FamilyChanged>> SetConsentAsync(Guid familyId, Guid professionalId, Guid childId, bool give, CancellationToken ct = default) =>
+        SendAsync<FamilyChanged>(give ? HttpMethod.Put : HttpMethod.Delete, $"api/families/{familyId}/consents/{professionalId}/{childId}", null, ct);
+
+    public Task<ApiResult<List<Professional>>> ListProfessionalsAsync(string? query, CancellationToken ct = default) =>
+        SendAsync<List<Professional>>(HttpMethod.Get, $"api/professionals?q={Uri.EscapeDataString(query ?? "")}", null, ct);
+
+    public Task<ApiResult<List<OrganisationSummary>>> ListOrganisationsAsync(CancellationToken ct = default) =>
+        SendAsync<List<OrganisationSummary>>(HttpMethod.Get, "api/organisations", null, ct);
+
     private async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(method, path);

@@ -74,7 +74,7 @@ public static class FamilyView
                     p.SecretAddress && !seesSecret ? null : p.Address.Display))]));
         }
 
-        var seesAdults = children.Count > 0;
+        var seesAdults = children.Count > 0 || canManage;
         var adults = seesAdults
             ? family.Members.Where(m => m.Relation != Relation.Child).Select(m => new AdultView(m.PersonId.Value, NameOf(m.PersonId), m.Relation.ToString())).ToList()
             : [];

@@ -7,8 +7,9 @@ using Network.Domain.Authorization;
 
 namespace Network.Api.Features.Boards.GetTimeline;
 
+/// <summary>A board's timeline; <see cref="Children"/> names the children of the family the caller has standing on.</summary>
 public sealed record TimelineView(
-    Guid BoardId, Guid FamilyId, string FamilyName, string Title, long Version, IReadOnlyList<TimelineEntry> Entries);
+    Guid BoardId, Guid FamilyId, string FamilyName, string Title, long Version, IReadOnlyList<string> Children, IReadOnlyList<TimelineEntry> Entries);
 
 /// <summary>The board's timeline; with <see cref="SinceVersion"/> only what was added after that version.</summary>
 public sealed record GetTimeline(Actor Actor, Guid BoardId, long? SinceVersion) : IQuery<TimelineView>;
@@ -19,8 +20,13 @@ public sealed class GetTimelineHandler(IQuerySession session, TimeProvider clock
     {
         var (timeline, family, _) = await BoardAccess.ReadAsync(session, query.Actor, query.BoardId, clock.GetUtcNow(), ct);
         var since = query.SinceVersion ?? 0;
+        var now = clock.GetUtcNow();
+        var children = family.Family.Children
+            .Where(c => Standings.OnChild(family.Family, query.Actor, c, family.BirthDates.GetValueOrDefault(c), now).Exists)
+            .Select(c => family.People.TryGetValue(c, out var p) ? p.Details.Name.Display : "?")
+            .ToList();
         return new TimelineView(
-            timeline.Id, timeline.FamilyId, family.Family.Name, timeline.Title, timeline.Version,
+            timeline.Id, timeline.FamilyId, family.Family.Name, timeline.Title, timeline.Version, children,
             [.. timeline.Entries.Where(e => e.Version > since)]);
     }
 }
