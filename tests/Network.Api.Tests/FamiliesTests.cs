@@ -233,6 +233,21 @@ public sealed class FamiliesTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.DoesNotContain((await FamilyAsync(fatima, Jansen)).Adults, a => a.PersonId == DemoRegion.MarkPerson.Value);
     }
 
+    [Fact]
+    public async Task what_was_true_on_a_day_is_answerable_after_gezag_changes()
+    {
+        using var peter = await api.ClientForAsync(DemoRegion.Guardian);
+        await Ok(peter.PostAsJsonAsync($"/api/families/{Yilmaz}/authority/end",
+            new { parentId = DemoRegion.AysePerson.Value, childId = DemoRegion.EmrePerson.Value, date = "2026-06-01" }, Ct));
+
+        var before = await peter.GetFromJsonAsync<FamilyViewDto>($"/api/families/{Yilmaz}?asOf=2026-05-31", Ct);
+        var after = await peter.GetFromJsonAsync<FamilyViewDto>($"/api/families/{Yilmaz}?asOf=2026-06-01", Ct);
+
+        Assert.Contains(DemoRegion.AysePerson.Value, before!.Children.Single().ParentsWithAuthority);
+        Assert.DoesNotContain(DemoRegion.AysePerson.Value, after!.Children.Single().ParentsWithAuthority);
+        Assert.Equal(new DateOnly(2026, 5, 31), before.AsOf);
+    }
+
     private async Task<FamilyViewDto> FamilyAsync(HttpClient client, Guid family) =>
         (await client.GetFromJsonAsync<FamilyViewDto>($"/api/families/{family}", Ct))!;
 

@@ -53,7 +53,7 @@ public sealed record ConsentTask(Guid ProfessionalId, string ProfessionalName, s
 public sealed record FamilyView(
     Guid FamilyId, string Name, long Version, Guid? BoardId, bool CanManage, Guid? CoordinatorId,
     IReadOnlyList<ChildView> Children, IReadOnlyList<AdultView> Adults, IReadOnlyList<ProfessionalInNetwork> Professionals,
-    IReadOnlyList<ConsentTask> MyConsentTasks);
+    IReadOnlyList<ConsentTask> MyConsentTasks, DateOnly AsOf);
 
 public sealed record PersonHit(Guid PersonId, string Name, DateOnly DateOfBirth);
 

@@ -31,7 +31,7 @@ public sealed record ConsentTask(Guid ProfessionalId, string ProfessionalName, s
 public sealed record FamilyViewDto(
     Guid FamilyId, string Name, long Version, Guid? BoardId, bool CanManage, Guid? CoordinatorId,
     IReadOnlyList<ChildView> Children, IReadOnlyList<AdultView> Adults, IReadOnlyList<ProfessionalView> Professionals,
-    IReadOnlyList<ConsentTask> MyConsentTasks);
+    IReadOnlyList<ConsentTask> MyConsentTasks, DateOnly AsOf);
 
 /// <summary>Builds what one actor may see of a family. Every family read goes through here.</summary>
 public static class FamilyView
@@ -41,10 +41,14 @@ public static class FamilyView
         actor.Role is not (ActorRole.FunctionalAdministrator or ActorRole.ContractManager)
         && (family.ProfessionalFor(actor.UserId) is not null || actor.PersonId is { } p && family.MemberFor(p) is not null);
 
-    public static FamilyViewDto Build(FamilyContext context, Actor actor, DateTimeOffset now, long version, Guid? boardId)
+    /// <summary>
+    /// What the actor may see now, as it was on <paramref name="asOf"/> (gezag, measures,
+    /// placements, ages and the municipality are valid-time: "what was true on day D").
+    /// </summary>
+    public static FamilyViewDto Build(FamilyContext context, Actor actor, DateTimeOffset now, long version, Guid? boardId, DateOnly? asOf = null)
     {
         var family = context.Family;
-        var day = DateOnly.FromDateTime(now.UtcDateTime);
+        var day = asOf ?? DateOnly.FromDateTime(now.UtcDateTime);
         string NameOf(PersonId id) => context.People.TryGetValue(id, out var p) ? p.Details.Name.Display : "?";
         DateOnly Born(PersonId id) => context.BirthDates.GetValueOrDefault(id);
         Standing StandingOn(PersonId child) => Standings.OnChild(family, actor, child, Born(child), now);
@@ -96,6 +100,6 @@ public static class FamilyView
                     Consents.IsValid(family, p.UserId, child, Born(child), day)));
 
         return new FamilyViewDto(family.Id.Value, family.Name, version, boardId, canManage, family.Coordinator?.Value,
-            children, adults, professionals, tasks);
+            children, adults, professionals, tasks, day);
     }
 }

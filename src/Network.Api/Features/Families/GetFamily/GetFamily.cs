@@ -8,7 +8,8 @@ using Network.Domain.Common;
 
 namespace Network.Api.Features.Families.GetFamily;
 
-public sealed record GetFamily(Actor Actor, Guid FamilyId) : IQuery<FamilyViewDto>;
+/// <summary>The family as the actor may see it now; with <see cref="AsOf"/> its state on that day.</summary>
+public sealed record GetFamily(Actor Actor, Guid FamilyId, DateOnly? AsOf = null) : IQuery<FamilyViewDto>;
 
 public sealed class GetFamilyHandler(IQuerySession session, TimeProvider clock) : IQueryHandler<GetFamily, FamilyViewDto>
 {
@@ -18,20 +19,20 @@ public sealed class GetFamilyHandler(IQuerySession session, TimeProvider clock) 
         if (context is null || !FamilyView.IsConnected(context.Family, q.Actor)) throw new ResourceNotFound("family");
         var state = await session.Events.FetchStreamStateAsync(q.FamilyId, ct);
         var board = await session.Query<BoardTimeline>().Where(b => b.FamilyId == q.FamilyId).Select(b => b.Id).FirstOrDefaultAsync(ct);
-        return FamilyView.Build(context, q.Actor, clock.GetUtcNow(), state?.Version ?? 0, board == Guid.Empty ? null : board);
+        return FamilyView.Build(context, q.Actor, clock.GetUtcNow(), state?.Version ?? 0, board == Guid.Empty ? null : board, q.AsOf);
     }
 }
 
 public static class GetFamilyEndpoint
 {
     public static void MapGetFamily(this RouteGroupBuilder families) => families
-        .MapGet("/{familyId:guid}", async (Guid familyId, HttpContext http, IMediator mediator, CancellationToken ct) =>
+        .MapGet("/{familyId:guid}", async (Guid familyId, DateOnly? asOf, HttpContext http, IMediator mediator, CancellationToken ct) =>
         {
-            var view = await mediator.Send(new GetFamily(http.User.ToActor(), familyId), ct);
+            var view = await mediator.Send(new GetFamily(http.User.ToActor(), familyId, asOf), ct);
             Versions.SetETag(http.Response, view.Version);
             return TypedResults.Ok(view);
         })
         .WithName("GetFamily")
-        .WithSummary("The family as the caller may see it: children per standing, gezag, measures, placements, network and consent.")
+        .WithSummary("The family as the caller may see it: children per standing, gezag, measures, placements, network and consent; ?asOf=YYYY-MM-DD answers what was true on that day.")
         .ProducesProblem(StatusCodes.Status404NotFound);
 }
