@@ -1,5 +1,6 @@
 using Marten;
 using Network.Api.Features.Families;
+using Network.Api.Infrastructure.Audit;
 using Network.Domain.Authorization;
 using Network.Domain.Common;
 
@@ -12,11 +13,12 @@ namespace Network.Api.Features.Boards;
 public static class BoardAccess
 {
     public static async Task<(BoardTimeline Timeline, FamilyContext Family, Decision Decision)> ReadAsync(
-        IQuerySession session, Actor actor, Guid boardId, DateTimeOffset now, CancellationToken ct)
+        IQuerySession session, AccessLogger log, Actor actor, Guid boardId, DateTimeOffset now, CancellationToken ct)
     {
         var timeline = await session.LoadAsync<BoardTimeline>(boardId, ct) ?? throw new ResourceNotFound("board");
         var family = await FamilyContext.LoadAsync(session, new FamilyId(timeline.FamilyId), ct) ?? throw new ResourceNotFound("board");
         var decision = BoardPolicy.Decide(actor, BoardAction.Read, family.Family, family.BirthDates, now);
+        await log.FamilyAsync(actor, AccessAction.Read, $"board:{boardId}", family, ct);
         if (!decision.KnowsItExists) throw new ResourceNotFound("board");
         if (!decision.Allowed) throw new NotAllowed(string.Join(" ", decision.Reasons));
         return (timeline, family, decision);

@@ -1,6 +1,8 @@
 using Marten;
 using Network.Api.Features.Registry;
+using Network.Api.Infrastructure.Audit;
 using Network.Api.Infrastructure.Http;
+using Network.Domain.Authorization;
 using Network.Domain.Common;
 using Network.Domain.Families;
 
@@ -13,7 +15,7 @@ namespace Network.Api.Features.Families;
 public static class FamilyWrites
 {
     public static async Task<long> ExecuteAsync(
-        IDocumentSession session, Guid familyId, long? expectedVersion,
+        IDocumentSession session, AccessLogger log, Actor actor, Guid familyId, long? expectedVersion,
         Func<FamilyContext, IReadOnlyList<object>> decide, CancellationToken ct)
     {
         var stream = await session.Events.FetchForWriting<Family>(familyId, ct);
@@ -22,7 +24,16 @@ public static class FamilyWrites
 
         // The decision (which includes authorization) comes first, so a stale If-Match on a
         // family the actor may not know answers 404, not 412.
-        var events = decide(new FamilyContext(family, people));
+        var context = new FamilyContext(family, people);
+        IReadOnlyList<object> events;
+        try
+        {
+            events = decide(context);
+        }
+        finally
+        {
+            await log.FamilyAsync(actor, AccessAction.Update, $"family:{familyId}", context, ct);
+        }
         Versions.Check(expectedVersion, stream.CurrentVersion ?? 0);
         if (events.Count == 0) return stream.StartingVersion ?? 0;
         stream.AppendMany(events);

@@ -1,5 +1,6 @@
 using Marten;
 using Network.Api.Features.Families;
+using Network.Api.Infrastructure.Audit;
 using Network.Domain.Authorization;
 using Network.Domain.Common;
 using Network.Domain.Families;
@@ -20,6 +21,25 @@ public static class RegistryAccess
         var person = await session.LoadAsync<Person>(new PersonId(personId), ct) ?? throw new ResourceNotFound("person");
         if (await MayReadAsync(session, actor, person, entry, now, ct)) return person;
         throw new ResourceNotFound("person");
+    }
+
+    /// <summary>Reads like <see cref="ReadAsync"/> and writes the decision, allowed or denied, to the access log.</summary>
+    public static async Task<Person> ReadLoggedAsync(
+        IQuerySession session, AccessLogger log, Actor actor, AccessAction action, Guid personId, DateTimeOffset now, CancellationToken ct)
+    {
+        try
+        {
+            var person = await ReadAsync(session, actor, personId, now, ct);
+            await log.PersonAsync(actor, action, $"person:{personId}", personId, null, actor.PersonId?.Value == personId ? AccessBasis.FamilyMember : AccessBasis.Registrant, true, ct);
+            return person;
+        }
+        catch (ResourceNotFound)
+        {
+            // Only a person that exists has data whose access is logged.
+            if (await session.LoadAsync<RegistryEntry>(personId, ct) is not null)
+                await log.PersonAsync(actor, action, $"person:{personId}", personId, null, AccessBasis.None, false, ct);
+            throw;
+        }
     }
 
     public static async Task<bool> MayReadAsync(IQuerySession session, Actor actor, Person person, RegistryEntry entry, DateTimeOffset now, CancellationToken ct)

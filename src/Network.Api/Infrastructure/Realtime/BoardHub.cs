@@ -2,6 +2,7 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Network.Api.Features.Boards;
+using Network.Api.Infrastructure.Audit;
 using Network.Api.Infrastructure.Auth;
 using Network.Domain.Common;
 
@@ -15,7 +16,7 @@ public interface IBoardClient
 }
 
 [Authorize(Policy = AuthSetup.ApiPolicy)]
-public sealed class BoardHub(IQuerySession session, TimeProvider clock) : Hub<IBoardClient>
+public sealed class BoardHub(IQuerySession session, AccessLogger log, TimeProvider clock) : Hub<IBoardClient>
 {
     public const string Path = "/hubs/boards";
 
@@ -27,7 +28,7 @@ public sealed class BoardHub(IQuerySession session, TimeProvider clock) : Hub<IB
         var actor = Context.User!.ToActor();
         try
         {
-            var (timeline, _, _) = await BoardAccess.ReadAsync(session, actor, boardId, clock.GetUtcNow(), Context.ConnectionAborted);
+            var (timeline, _, _) = await BoardAccess.ReadAsync(session, log, actor, boardId, clock.GetUtcNow(), Context.ConnectionAborted);
             await Groups.AddToGroupAsync(Context.ConnectionId, GroupFor(boardId), Context.ConnectionAborted);
             return timeline.Version;
         }

@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Network.Api.Infrastructure.Audit;
 using Network.Api.Infrastructure.Auth;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -22,6 +23,7 @@ public sealed class DatabaseInitializer(IServiceProvider services, IConfiguratio
 
         await sp.GetRequiredService<AuthDbContext>().Database.MigrateAsync(ct);
         await sp.GetRequiredService<IDocumentStore>().Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        await sp.GetRequiredService<AccessLogStore>().EnsureSchemaAsync(ct);
         await RegisterClientAsync(sp.GetRequiredService<IOpenIddictApplicationManager>(),
             sp.GetRequiredService<IOptions<OidcClientOptions>>().Value, ct);
 

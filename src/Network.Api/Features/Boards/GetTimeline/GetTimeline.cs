@@ -1,6 +1,7 @@
 using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Network.Api.Infrastructure.Audit;
 using Network.Api.Infrastructure.Auth;
 using Network.Api.Infrastructure.Http;
 using Network.Domain.Authorization;
@@ -14,11 +15,11 @@ public sealed record TimelineView(
 /// <summary>The board's timeline; with <see cref="SinceVersion"/> only what was added after that version.</summary>
 public sealed record GetTimeline(Actor Actor, Guid BoardId, long? SinceVersion) : IQuery<TimelineView>;
 
-public sealed class GetTimelineHandler(IQuerySession session, TimeProvider clock) : IQueryHandler<GetTimeline, TimelineView>
+public sealed class GetTimelineHandler(IQuerySession session, AccessLogger log, TimeProvider clock) : IQueryHandler<GetTimeline, TimelineView>
 {
     public async ValueTask<TimelineView> Handle(GetTimeline query, CancellationToken ct)
     {
-        var (timeline, family, _) = await BoardAccess.ReadAsync(session, query.Actor, query.BoardId, clock.GetUtcNow(), ct);
+        var (timeline, family, _) = await BoardAccess.ReadAsync(session, log, query.Actor, query.BoardId, clock.GetUtcNow(), ct);
         var since = query.SinceVersion ?? 0;
         var now = clock.GetUtcNow();
         var children = family.Family.Children

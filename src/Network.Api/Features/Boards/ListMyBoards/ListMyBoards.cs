@@ -1,6 +1,7 @@
 using Marten;
 using Mediator;
 using Network.Api.Features.Families;
+using Network.Api.Infrastructure.Audit;
 using Network.Api.Infrastructure.Auth;
 using Network.Domain.Authorization;
 
@@ -10,16 +11,18 @@ public sealed record BoardSummary(Guid Id, Guid FamilyId, string FamilyName, str
 
 public sealed record ListMyBoards(Actor Actor) : IQuery<IReadOnlyList<BoardSummary>>;
 
-public sealed class ListMyBoardsHandler(IQuerySession session, TimeProvider clock)
+public sealed class ListMyBoardsHandler(IQuerySession session, AccessLogger log, TimeProvider clock)
     : IQueryHandler<ListMyBoards, IReadOnlyList<BoardSummary>>
 {
     public async ValueTask<IReadOnlyList<BoardSummary>> Handle(ListMyBoards query, CancellationToken ct)
     {
         // The database narrows to the families the actor is connected to; the policy decides per family.
         var now = clock.GetUtcNow();
-        var visible = (await FamilyContext.ConnectedToAsync(session, query.Actor, ct))
+        var allowed = (await FamilyContext.ConnectedToAsync(session, query.Actor, ct))
             .Where(f => BoardPolicy.Decide(query.Actor, BoardAction.Read, f.Family, f.BirthDates, now).Allowed)
-            .ToDictionary(f => f.Family.Id.Value, f => f.Family.Name);
+            .ToList();
+        foreach (var family in allowed) await log.FamilyAsync(query.Actor, AccessAction.Search, "boards:list", family, ct);
+        var visible = allowed.ToDictionary(f => f.Family.Id.Value, f => f.Family.Name);
         if (visible.Count == 0) return [];
 
         var familyIds = visible.Keys.ToArray();

@@ -2,6 +2,7 @@ using FluentValidation;
 using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Network.Api.Infrastructure.Audit;
 using Network.Api.Infrastructure.Auth;
 using Network.Api.Infrastructure.Http;
 using Network.Domain.Authorization;
@@ -28,7 +29,7 @@ public sealed class PostNoteValidator : AbstractValidator<PostNote>
     }
 }
 
-public sealed class PostNoteHandler(IDocumentSession session, TimeProvider clock) : ICommandHandler<PostNote, NotePostedResponse>
+public sealed class PostNoteHandler(IDocumentSession session, AccessLogger log, TimeProvider clock) : ICommandHandler<PostNote, NotePostedResponse>
 {
     public async ValueTask<NotePostedResponse> Handle(PostNote command, CancellationToken ct)
     {
@@ -38,7 +39,15 @@ public sealed class PostNoteHandler(IDocumentSession session, TimeProvider clock
 
         // Decide (with authorization) before comparing versions: a stale If-Match on a board the
         // actor may not know answers 404, not 412.
-        var events = Board.PostNote(board, family.Family, family.BirthDates, command.Actor, ItemId.New(), command.Text!, clock.GetUtcNow());
+        IReadOnlyList<object> events;
+        try
+        {
+            events = Board.PostNote(board, family.Family, family.BirthDates, command.Actor, ItemId.New(), command.Text!, clock.GetUtcNow());
+        }
+        finally
+        {
+            await log.FamilyAsync(command.Actor, AccessAction.Create, $"board:{command.BoardId}", family, ct);
+        }
         Versions.Check(command.ExpectedVersion, stream.CurrentVersion ?? 0);
         stream.AppendMany(events);
         await session.SaveChangesAsync(ct);

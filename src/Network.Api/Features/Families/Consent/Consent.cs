@@ -1,5 +1,6 @@
 using Marten;
 using Mediator;
+using Network.Api.Infrastructure.Audit;
 using Network.Domain.Authorization;
 using Network.Domain.Common;
 using Network.Domain.Families;
@@ -13,15 +14,15 @@ public sealed record GiveConsent(Actor Actor, Guid FamilyId, Guid ProfessionalId
 /// <summary>A family member withdraws consent; the professional's standing on the child ends at once.</summary>
 public sealed record WithdrawConsent(Actor Actor, Guid FamilyId, Guid ProfessionalId, Guid ChildId, long? ExpectedVersion) : IFamilyCommand;
 
-public sealed class ConsentHandler(IDocumentSession session, TimeProvider clock) :
+public sealed class ConsentHandler(IDocumentSession session, AccessLogger log, TimeProvider clock) :
     ICommandHandler<GiveConsent, FamilyChanged>, ICommandHandler<WithdrawConsent, FamilyChanged>
 {
     public async ValueTask<FamilyChanged> Handle(GiveConsent c, CancellationToken ct) =>
-        new(c.FamilyId, await FamilyWrites.ExecuteAsync(session, c.FamilyId, c.ExpectedVersion,
+        new(c.FamilyId, await FamilyWrites.ExecuteAsync(session, log, c.Actor, c.FamilyId, c.ExpectedVersion,
             f => FamilyDecisions.GiveConsent(f.Family, c.Actor, new UserId(c.ProfessionalId), new PersonId(c.ChildId), BirthDate(f, c.ChildId), clock.GetUtcNow()), ct));
 
     public async ValueTask<FamilyChanged> Handle(WithdrawConsent c, CancellationToken ct) =>
-        new(c.FamilyId, await FamilyWrites.ExecuteAsync(session, c.FamilyId, c.ExpectedVersion,
+        new(c.FamilyId, await FamilyWrites.ExecuteAsync(session, log, c.Actor, c.FamilyId, c.ExpectedVersion,
             f => FamilyDecisions.WithdrawConsent(f.Family, c.Actor, new UserId(c.ProfessionalId), new PersonId(c.ChildId), BirthDate(f, c.ChildId), clock.GetUtcNow()), ct));
 
     private static DateOnly BirthDate(FamilyContext family, Guid child) =>

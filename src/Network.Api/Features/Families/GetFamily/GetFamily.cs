@@ -1,6 +1,7 @@
 using Marten;
 using Mediator;
 using Network.Api.Features.Boards;
+using Network.Api.Infrastructure.Audit;
 using Network.Api.Infrastructure.Auth;
 using Network.Api.Infrastructure.Http;
 using Network.Domain.Authorization;
@@ -11,12 +12,14 @@ namespace Network.Api.Features.Families.GetFamily;
 /// <summary>The family as the actor may see it now; with <see cref="AsOf"/> its state on that day.</summary>
 public sealed record GetFamily(Actor Actor, Guid FamilyId, DateOnly? AsOf = null) : IQuery<FamilyViewDto>;
 
-public sealed class GetFamilyHandler(IQuerySession session, TimeProvider clock) : IQueryHandler<GetFamily, FamilyViewDto>
+public sealed class GetFamilyHandler(IQuerySession session, AccessLogger log, TimeProvider clock) : IQueryHandler<GetFamily, FamilyViewDto>
 {
     public async ValueTask<FamilyViewDto> Handle(GetFamily q, CancellationToken ct)
     {
         var context = await FamilyContext.LoadAsync(session, new FamilyId(q.FamilyId), ct);
-        if (context is null || !FamilyView.IsConnected(context.Family, q.Actor)) throw new ResourceNotFound("family");
+        if (context is null) throw new ResourceNotFound("family");
+        await log.FamilyAsync(q.Actor, AccessAction.Read, $"family:{q.FamilyId}", context, ct);
+        if (!FamilyView.IsConnected(context.Family, q.Actor)) throw new ResourceNotFound("family");
         var state = await session.Events.FetchStreamStateAsync(q.FamilyId, ct);
         var board = await session.Query<BoardTimeline>().Where(b => b.FamilyId == q.FamilyId).Select(b => b.Id).FirstOrDefaultAsync(ct);
         return FamilyView.Build(context, q.Actor, clock.GetUtcNow(), state?.Version ?? 0, board == Guid.Empty ? null : board, q.AsOf);

@@ -1,5 +1,6 @@
 using Marten;
 using Mediator;
+using Network.Api.Infrastructure.Audit;
 using Network.Api.Infrastructure.Auth;
 using Network.Domain.Authorization;
 
@@ -10,14 +11,16 @@ public sealed record FamilySummary(Guid FamilyId, string Name, bool IsCoordinato
 public sealed record ListMyFamilies(Actor Actor) : IQuery<IReadOnlyList<FamilySummary>>;
 
 /// <summary>The families the actor is connected to: as family member, or as professional in its network (consent pending included).</summary>
-public sealed class ListMyFamiliesHandler(IQuerySession session) : IQueryHandler<ListMyFamilies, IReadOnlyList<FamilySummary>>
+public sealed class ListMyFamiliesHandler(IQuerySession session, AccessLogger log) : IQueryHandler<ListMyFamilies, IReadOnlyList<FamilySummary>>
 {
     public async ValueTask<IReadOnlyList<FamilySummary>> Handle(ListMyFamilies q, CancellationToken ct)
     {
         if (q.Actor.Role is ActorRole.FunctionalAdministrator or ActorRole.ContractManager) return [];
-        var families = await FamilyContext.ConnectedToAsync(session, q.Actor, ct);
-        return [.. families
+        var families = (await FamilyContext.ConnectedToAsync(session, q.Actor, ct))
             .Where(f => FamilyView.IsConnected(f.Family, q.Actor))
+            .ToList();
+        foreach (var family in families) await log.FamilyAsync(q.Actor, AccessAction.Search, "families:list", family, ct);
+        return [.. families
             .OrderBy(f => f.Family.Name)
             .Select(f => new FamilySummary(f.Family.Id.Value, f.Family.Name, f.Family.Coordinator == q.Actor.UserId))];
     }

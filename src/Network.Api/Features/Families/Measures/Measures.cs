@@ -1,6 +1,7 @@
 using FluentValidation;
 using Marten;
 using Mediator;
+using Network.Api.Infrastructure.Audit;
 using Network.Domain.Authorization;
 using Network.Domain.Common;
 using Network.Domain.Families;
@@ -31,19 +32,19 @@ public sealed class EndMeasureValidator : AbstractValidator<EndMeasure>
     public EndMeasureValidator() => RuleFor(c => c.On).NotNull().WithMessage("Vul de einddatum in.");
 }
 
-public sealed class MeasuresHandler(IDocumentSession session, TimeProvider clock) :
+public sealed class MeasuresHandler(IDocumentSession session, AccessLogger log, TimeProvider clock) :
     ICommandHandler<RecordMeasure, FamilyChanged>, ICommandHandler<EndMeasure, FamilyChanged>
 {
     public async ValueTask<FamilyChanged> Handle(RecordMeasure c, CancellationToken ct)
     {
         var executor = await session.LoadAsync<Organisation>(new OrganisationId(c.OrganisationId), ct)
             ?? throw new DomainRuleViolation("organisation.unknown", "Deze organisatie kennen we niet.");
-        return new(c.FamilyId, await FamilyWrites.ExecuteAsync(session, c.FamilyId, c.ExpectedVersion,
+        return new(c.FamilyId, await FamilyWrites.ExecuteAsync(session, log, c.Actor, c.FamilyId, c.ExpectedVersion,
             f => FamilyDecisions.RecordMeasure(f.Family, c.Actor, MeasureId.New(), new(c.ChildId), c.Type!.Value, executor, c.Start!.Value, c.End, clock.GetUtcNow()), ct));
     }
 
     public async ValueTask<FamilyChanged> Handle(EndMeasure c, CancellationToken ct) =>
-        new(c.FamilyId, await FamilyWrites.ExecuteAsync(session, c.FamilyId, c.ExpectedVersion,
+        new(c.FamilyId, await FamilyWrites.ExecuteAsync(session, log, c.Actor, c.FamilyId, c.ExpectedVersion,
             f => FamilyDecisions.EndMeasure(f.Family, c.Actor, new MeasureId(c.MeasureId), c.On!.Value, clock.GetUtcNow()), ct));
 }
 

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Marten;
 using Mediator;
+using Network.Api.Infrastructure.Audit;
 using Network.Api.Features.Registry;
 using Network.Domain.Authorization;
 using Network.Domain.Common;
@@ -48,7 +49,7 @@ public sealed class EndParentalAuthorityValidator : AbstractValidator<EndParenta
     }
 }
 
-public sealed class MembersHandler(IDocumentSession session, TimeProvider clock) :
+public sealed class MembersHandler(IDocumentSession session, AccessLogger log, TimeProvider clock) :
     ICommandHandler<AddFamilyMember, FamilyChanged>,
     ICommandHandler<RecordParentalAuthority, FamilyChanged>,
     ICommandHandler<EndParentalAuthority, FamilyChanged>
@@ -60,16 +61,16 @@ public sealed class MembersHandler(IDocumentSession session, TimeProvider clock)
         if (!c.Actor.IsProfessional) throw new ResourceNotFound("family");
         var people = await PeopleLookup.LoadAsync(session, [new PersonId(c.PersonId)], ct);
         var person = people.Values.SingleOrDefault() ?? throw new DomainRuleViolation("person.unknown", "Deze persoon staat niet in het register.");
-        return new(c.FamilyId, await FamilyWrites.ExecuteAsync(session, c.FamilyId, c.ExpectedVersion,
+        return new(c.FamilyId, await FamilyWrites.ExecuteAsync(session, log, c.Actor, c.FamilyId, c.ExpectedVersion,
             f => FamilyDecisions.AddMember(f.Family, c.Actor, person.Id, c.Relation!.Value, clock.GetUtcNow()), ct));
     }
 
     public async ValueTask<FamilyChanged> Handle(RecordParentalAuthority c, CancellationToken ct) =>
-        new(c.FamilyId, await FamilyWrites.ExecuteAsync(session, c.FamilyId, c.ExpectedVersion,
+        new(c.FamilyId, await FamilyWrites.ExecuteAsync(session, log, c.Actor, c.FamilyId, c.ExpectedVersion,
             f => FamilyDecisions.RecordAuthority(f.Family, c.Actor, new PersonId(c.ParentId), new PersonId(c.ChildId), c.From!.Value, clock.GetUtcNow()), ct));
 
     public async ValueTask<FamilyChanged> Handle(EndParentalAuthority c, CancellationToken ct) =>
-        new(c.FamilyId, await FamilyWrites.ExecuteAsync(session, c.FamilyId, c.ExpectedVersion,
+        new(c.FamilyId, await FamilyWrites.ExecuteAsync(session, log, c.Actor, c.FamilyId, c.ExpectedVersion,
             f => FamilyDecisions.EndAuthority(f.Family, c.Actor, new PersonId(c.ParentId), new PersonId(c.ChildId), c.On!.Value, clock.GetUtcNow()), ct));
 }
 

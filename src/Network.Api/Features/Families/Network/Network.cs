@@ -1,6 +1,7 @@
 using FluentValidation;
 using Marten;
 using Mediator;
+using Network.Api.Infrastructure.Audit;
 using Microsoft.AspNetCore.Identity;
 using Network.Api.Infrastructure.Auth;
 using Network.Domain.Authorization;
@@ -33,7 +34,7 @@ public sealed class InviteProfessionalValidator : AbstractValidator<InviteProfes
     }
 }
 
-public sealed class NetworkHandler(IDocumentSession session, UserManager<NetworkUser> users, TimeProvider clock) :
+public sealed class NetworkHandler(IDocumentSession session, AccessLogger log, UserManager<NetworkUser> users, TimeProvider clock) :
     ICommandHandler<InviteProfessional, FamilyChanged>,
     ICommandHandler<RemoveProfessional, FamilyChanged>,
     ICommandHandler<AppointCoordinator, FamilyChanged>
@@ -44,16 +45,16 @@ public sealed class NetworkHandler(IDocumentSession session, UserManager<Network
         if (user is null) throw new DomainRuleViolation("network.unknown-professional", "Deze professional kennen we niet.");
         var invitee = new Actor(new UserId(user.Id), user.DisplayName, user.Role,
             user.OrganisationId is { } o ? new OrganisationId(o) : null, user.Organisation);
-        return new(c.FamilyId, await FamilyWrites.ExecuteAsync(session, c.FamilyId, c.ExpectedVersion,
+        return new(c.FamilyId, await FamilyWrites.ExecuteAsync(session, log, c.Actor, c.FamilyId, c.ExpectedVersion,
             f => FamilyDecisions.InviteProfessional(f.Family, c.Actor, invitee, c.Basis!.Value, [.. c.Children!.Select(id => new PersonId(id))], clock.GetUtcNow()), ct));
     }
 
     public async ValueTask<FamilyChanged> Handle(RemoveProfessional c, CancellationToken ct) =>
-        new(c.FamilyId, await FamilyWrites.ExecuteAsync(session, c.FamilyId, c.ExpectedVersion,
+        new(c.FamilyId, await FamilyWrites.ExecuteAsync(session, log, c.Actor, c.FamilyId, c.ExpectedVersion,
             f => FamilyDecisions.RemoveProfessional(f.Family, c.Actor, new UserId(c.UserId), clock.GetUtcNow()), ct));
 
     public async ValueTask<FamilyChanged> Handle(AppointCoordinator c, CancellationToken ct) =>
-        new(c.FamilyId, await FamilyWrites.ExecuteAsync(session, c.FamilyId, c.ExpectedVersion,
+        new(c.FamilyId, await FamilyWrites.ExecuteAsync(session, log, c.Actor, c.FamilyId, c.ExpectedVersion,
             f => FamilyDecisions.AppointCoordinator(f.Family, c.Actor, new UserId(c.UserId), clock.GetUtcNow()), ct));
 }
 

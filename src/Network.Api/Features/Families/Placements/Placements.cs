@@ -1,6 +1,7 @@
 using FluentValidation;
 using Marten;
 using Mediator;
+using Network.Api.Infrastructure.Audit;
 using Network.Api.Features.Families.Measures;
 using Network.Api.Features.Registry;
 using Network.Domain.Authorization;
@@ -34,11 +35,11 @@ public sealed class EndPlacementValidator : AbstractValidator<EndPlacement>
 /// A placement records where the child lived before it (from the registry), so the municipality
 /// of responsibility stays where it was.
 /// </summary>
-public sealed class PlacementsHandler(IDocumentSession session, TimeProvider clock) :
+public sealed class PlacementsHandler(IDocumentSession session, AccessLogger log, TimeProvider clock) :
     ICommandHandler<StartPlacement, FamilyChanged>, ICommandHandler<EndPlacement, FamilyChanged>
 {
     public async ValueTask<FamilyChanged> Handle(StartPlacement c, CancellationToken ct) =>
-        new(c.FamilyId, await FamilyWrites.ExecuteAsync(session, c.FamilyId, c.ExpectedVersion, f =>
+        new(c.FamilyId, await FamilyWrites.ExecuteAsync(session, log, c.Actor, c.FamilyId, c.ExpectedVersion, f =>
         {
             var before = f.People.GetValueOrDefault(new(c.ChildId))?.Details.Address;
             return FamilyDecisions.StartPlacement(f.Family, c.Actor, PlacementId.New(), new(c.ChildId), c.From!.Value,
@@ -46,7 +47,7 @@ public sealed class PlacementsHandler(IDocumentSession session, TimeProvider clo
         }, ct));
 
     public async ValueTask<FamilyChanged> Handle(EndPlacement c, CancellationToken ct) =>
-        new(c.FamilyId, await FamilyWrites.ExecuteAsync(session, c.FamilyId, c.ExpectedVersion,
+        new(c.FamilyId, await FamilyWrites.ExecuteAsync(session, log, c.Actor, c.FamilyId, c.ExpectedVersion,
             f => FamilyDecisions.EndPlacement(f.Family, c.Actor, new PlacementId(c.PlacementId), c.On!.Value, clock.GetUtcNow()), ct));
 }
 

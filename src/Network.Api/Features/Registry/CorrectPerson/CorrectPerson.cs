@@ -1,6 +1,7 @@
 using FluentValidation;
 using Marten;
 using Mediator;
+using Network.Api.Infrastructure.Audit;
 using Network.Api.Infrastructure.Auth;
 using Network.Api.Infrastructure.Http;
 using Network.Domain.Authorization;
@@ -25,13 +26,13 @@ public sealed class CorrectPersonValidator : AbstractValidator<CorrectPerson>
 }
 
 /// <summary>A correction made once shows everywhere the person appears: every view reads the registry.</summary>
-public sealed class CorrectPersonHandler(IDocumentSession session, TimeProvider clock) : ICommandHandler<CorrectPerson, PersonChanged>
+public sealed class CorrectPersonHandler(IDocumentSession session, AccessLogger log, TimeProvider clock) : ICommandHandler<CorrectPerson, PersonChanged>
 {
     public async ValueTask<PersonChanged> Handle(CorrectPerson c, CancellationToken ct)
     {
         if (!c.Actor.IsProfessional) throw new NotAllowed("Alleen professionals corrigeren het register.");
         var now = clock.GetUtcNow();
-        await RegistryAccess.ReadAsync(session, c.Actor, c.PersonId, now, ct);
+        await RegistryAccess.ReadLoggedAsync(session, log, c.Actor, AccessAction.Update, c.PersonId, now, ct);
         var stream = await session.Events.FetchForWriting<Person>(c.PersonId, ct);
         var events = Person.Correct(stream.Aggregate!, c.Details.ToDomain(), c.Reason!, c.Actor.UserId, now);
         Versions.Check(c.ExpectedVersion, stream.CurrentVersion ?? 0);

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Marten;
 using Mediator;
+using Network.Api.Infrastructure.Audit;
 using Network.Api.Infrastructure.Auth;
 using Network.Domain.Authorization;
 using Network.Domain.Common;
@@ -22,14 +23,16 @@ public sealed class FindDuplicatesValidator : AbstractValidator<FindDuplicates>
     }
 }
 
-public sealed class FindDuplicatesHandler(IQuerySession session) : IQueryHandler<FindDuplicates, IReadOnlyList<DuplicateDto>>
+public sealed class FindDuplicatesHandler(IQuerySession session, AccessLogger log) : IQueryHandler<FindDuplicates, IReadOnlyList<DuplicateDto>>
 {
     public async ValueTask<IReadOnlyList<DuplicateDto>> Handle(FindDuplicates q, CancellationToken ct)
     {
         if (!q.Actor.IsProfessional) throw new NotAllowed("Alleen professionals zoeken in het register.");
         var details = new PersonDetails(new PersonName(q.GivenNames ?? "", q.Prefix, q.FamilyName ?? ""),
             q.DateOfBirth ?? DateOnly.MinValue, Bsn.Normalize(q.Bsn), null, null, null, null, null);
-        return await Duplicates.FindAsync(session, details, null, ct);
+        var found = await Duplicates.FindAsync(session, details, null, ct);
+        await log.ManyAsync(q.Actor, AccessAction.Search, "persons:duplicates", found.Select(d => new PersonId(d.PersonId)), AccessBasis.Registrant, ct);
+        return found;
     }
 }
 

@@ -1,5 +1,6 @@
 using Marten;
 using Mediator;
+using Network.Api.Infrastructure.Audit;
 using Network.Api.Infrastructure.Auth;
 using Network.Api.Infrastructure.Http;
 using Network.Domain.Authorization;
@@ -10,11 +11,11 @@ public sealed record PersonView(Guid PersonId, string Name, PersonDetailsDto Det
 
 public sealed record GetPerson(Actor Actor, Guid PersonId) : IQuery<PersonView>;
 
-public sealed class GetPersonHandler(IQuerySession session, TimeProvider clock) : IQueryHandler<GetPerson, PersonView>
+public sealed class GetPersonHandler(IQuerySession session, AccessLogger log, TimeProvider clock) : IQueryHandler<GetPerson, PersonView>
 {
     public async ValueTask<PersonView> Handle(GetPerson q, CancellationToken ct)
     {
-        var person = await RegistryAccess.ReadAsync(session, q.Actor, q.PersonId, clock.GetUtcNow(), ct);
+        var person = await RegistryAccess.ReadLoggedAsync(session, log, q.Actor, AccessAction.Read, q.PersonId, clock.GetUtcNow(), ct);
         var state = await session.Events.FetchStreamStateAsync(q.PersonId, ct);
         return new PersonView(person.Id.Value, person.Details.Name.Display, PersonDetailsDto.From(person.Details),
             person.MergedInto?.Value, [.. person.Absorbed.Select(a => a.Value)], state?.Version ?? 0);

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Marten;
 using Mediator;
+using Network.Api.Infrastructure.Audit;
 using Network.Api.Infrastructure.Auth;
 using Network.Domain.Authorization;
 using Network.Domain.Common;
@@ -23,14 +24,14 @@ public sealed class MergePersonsValidator : AbstractValidator<MergePersons>
 /// Merges a duplicate into the surviving record. Families keep their references: every lookup
 /// follows the duplicate to the survivor, and both histories stay readable.
 /// </summary>
-public sealed class MergePersonsHandler(IDocumentSession session, TimeProvider clock) : ICommandHandler<MergePersons, PersonsMerged>
+public sealed class MergePersonsHandler(IDocumentSession session, AccessLogger log, TimeProvider clock) : ICommandHandler<MergePersons, PersonsMerged>
 {
     public async ValueTask<PersonsMerged> Handle(MergePersons c, CancellationToken ct)
     {
         if (!c.Actor.IsProfessional) throw new NotAllowed("Alleen professionals voegen records samen.");
         var now = clock.GetUtcNow();
-        await RegistryAccess.ReadAsync(session, c.Actor, c.SurvivorId, now, ct);
-        await RegistryAccess.ReadAsync(session, c.Actor, c.DuplicateId, now, ct);
+        await RegistryAccess.ReadLoggedAsync(session, log, c.Actor, AccessAction.Update, c.SurvivorId, now, ct);
+        await RegistryAccess.ReadLoggedAsync(session, log, c.Actor, AccessAction.Update, c.DuplicateId, now, ct);
         var survivor = await session.Events.FetchForWriting<Person>(c.SurvivorId, ct);
         var duplicate = await session.Events.FetchForWriting<Person>(c.DuplicateId, ct);
         var (onSurvivor, onDuplicate) = Person.Merge(survivor.Aggregate!, duplicate.Aggregate!, c.Actor.UserId, now);

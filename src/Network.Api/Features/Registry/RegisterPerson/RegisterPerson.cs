@@ -2,6 +2,7 @@ using FluentValidation;
 using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Network.Api.Infrastructure.Audit;
 using Network.Api.Infrastructure.Auth;
 using Network.Domain.Authorization;
 using Network.Domain.Common;
@@ -20,7 +21,7 @@ public sealed class RegisterPersonValidator : AbstractValidator<RegisterPerson>
     public RegisterPersonValidator() => RuleFor(c => c.Details).NotNull().SetValidator(new PersonDetailsValidator());
 }
 
-public sealed class RegisterPersonHandler(IDocumentSession session, TimeProvider clock) : ICommandHandler<RegisterPerson, PersonRegisteredResponse>
+public sealed class RegisterPersonHandler(IDocumentSession session, AccessLogger log, TimeProvider clock) : ICommandHandler<RegisterPerson, PersonRegisteredResponse>
 {
     public async ValueTask<PersonRegisteredResponse> Handle(RegisterPerson command, CancellationToken ct)
     {
@@ -30,10 +31,12 @@ public sealed class RegisterPersonHandler(IDocumentSession session, TimeProvider
         var events = Person.Register(id, details, command.Actor.UserId, clock.GetUtcNow());
 
         var duplicates = await Duplicates.FindAsync(session, ((PersonRegistered)events[0]).Details, null, ct);
+        await log.ManyAsync(command.Actor, AccessAction.Search, "persons:duplicates", duplicates.Select(d => new PersonId(d.PersonId)), AccessBasis.Registrant, ct);
         if (duplicates.Count > 0 && !command.AcknowledgeDuplicates) throw new LikelyDuplicates(duplicates);
 
         session.Events.StartStream<Person>(id.Value, events.ToArray());
         await session.SaveChangesAsync(ct);
+        await log.PersonAsync(command.Actor, AccessAction.Create, $"person:{id}", id.Value, null, AccessBasis.Registrant, true, ct);
         return new PersonRegisteredResponse(id.Value, events.Count);
     }
 }

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Marten;
 using Mediator;
+using Network.Api.Infrastructure.Audit;
 using Network.Api.Infrastructure.Auth;
 using Network.Domain.Authorization;
 using Network.Domain.Common;
@@ -19,7 +20,7 @@ public sealed class SearchPersonsValidator : AbstractValidator<SearchPersons>
         RuleFor(q => q.Query).NotEmpty().MinimumLength(2).WithMessage("Zoek op minstens twee letters van de naam.");
 }
 
-public sealed class SearchPersonsHandler(IQuerySession session) : IQueryHandler<SearchPersons, IReadOnlyList<PersonHit>>
+public sealed class SearchPersonsHandler(IQuerySession session, AccessLogger log) : IQueryHandler<SearchPersons, IReadOnlyList<PersonHit>>
 {
     public async ValueTask<IReadOnlyList<PersonHit>> Handle(SearchPersons q, CancellationToken ct)
     {
@@ -29,6 +30,7 @@ public sealed class SearchPersonsHandler(IQuerySession session) : IQueryHandler<
         foreach (var word in words) query = query.Where(e => e.SearchText.Contains(word));
         if (q.DateOfBirth is { } dob) query = query.Where(e => e.DateOfBirth == dob);
         var hits = await query.OrderBy(e => e.DisplayName).Take(20).ToListAsync(ct);
+        await log.ManyAsync(q.Actor, AccessAction.Search, "persons:search", hits.Select(h => new PersonId(h.Id)), AccessBasis.Registrant, ct);
         return [.. hits.Select(h => new PersonHit(h.Id, h.DisplayName, h.DateOfBirth))];
     }
 }
