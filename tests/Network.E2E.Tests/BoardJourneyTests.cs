@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -73,6 +74,23 @@ public sealed class BoardJourneyTests(PlatformFixture platform)
         // Logging in again asks for the password: the login server's session ended too.
         await sanne.GetByRole(AriaRole.Link, new() { Name = "Inloggen" }).First.ClickAsync();
         await Expect(sanne.GetByLabel("Wachtwoord")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task a_parent_sees_who_looked_at_the_familys_data()
+    {
+        var jeroen = await platform.LoggedInPageAsync("jeroen@debrug.demo");
+        await OpenBoardAsync(jeroen, "Gezinsbord Jansen");
+        var sanne = await platform.LoggedInPageAsync("sanne.jansen@gezin.demo");
+
+        await sanne.GotoAsync($"{platform.WebUrl}/gezinnen/0193a000-0000-7000-8000-00000000f001");
+        await sanne.GetByRole(AriaRole.Link, new() { Name = "Wie keek mee?" }).ClickAsync();
+
+        var row = sanne.GetByTestId("access-log").Locator("tbody tr", new() { HasText = "Jeroen de Vries" }).Filter(new() { HasText = "Daan Jansen" }).First;
+        await Expect(row).ToContainTextAsync("bekeken");
+        await Expect(row).ToContainTextAsync("toestemming");
+        var result = await sanne.RunAxe();
+        Assert.Empty(result.Violations.Select(v => v.Id));
     }
 
     internal static async Task OpenBoardAsync(IPage page, string title)

@@ -70,3 +70,7 @@ public sealed record PersonRegistered(Guid PersonId, long Version);
 public sealed record Professional(Guid UserId, string Name, string Role, string? Organisation);
 
 public sealed record OrganisationSummary(Guid OrganisationId, string Name, string Type);
+
+public sealed record AccessLogLine(
+    long Sequence, DateTimeOffset At, string Action, Guid? PersonId, string? PersonName, string Resource,
+    string UserName, string Role, string? Organisation, string Basis, bool Allowed);

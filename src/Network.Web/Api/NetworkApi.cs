@@ -57,6 +57,9 @@ public sealed class NetworkApi(IHttpClientFactory factory, AccessTokens tokens)
     public Task<ApiResult<List<OrganisationSummary>>> ListOrganisationsAsync(CancellationToken ct = default) =>
         SendAsync<List<OrganisationSummary>>(HttpMethod.Get, "api/organisations", null, ct);
 
+    public Task<ApiResult<List<AccessLogLine>>> GetAccessLogAsync(Guid familyId, CancellationToken ct = default) =>
+        SendAsync<List<AccessLogLine>>(HttpMethod.Get, $"api/families/{familyId}/access-log", null, ct);
+
     private async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(method, path);
