@@ -4,6 +4,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Network.Api.Features.AccessLog;
 using Network.Api.Features.Account;
+using Network.Api.Features.AuthorizationTable;
 using Network.Api.Features.Boards;
 using Network.Api.Features.Families;
 using Network.Api.Features.Organisations;
@@ -75,6 +76,7 @@ app.MapRegistry();
 app.MapFamilies();
 app.MapDirectory();
 app.MapAccessLog();
+app.MapAuthorizationTable();
 app.MapHub<BoardHub>(BoardHub.Path);
 
 app.Run();

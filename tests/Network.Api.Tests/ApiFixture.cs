@@ -11,6 +11,12 @@ public sealed class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private TestDatabase? database;
 
+    /// <summary>The API's JSON: web defaults, enums as names.</summary>
+    public static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
     public string ConnectionString => database!.ConnectionString;
 
     public async ValueTask InitializeAsync()

@@ -79,7 +79,7 @@ public sealed class BoardsTests(ApiFixture api) : IClassFixture<ApiFixture>
         var note = await posted.Content.ReadFromJsonAsync<NotePostedResponse>(Ct);
         Assert.Equal($"\"{note!.Version}\"", posted.Headers.ETag?.Tag);
 
-        var changes = await sanne.GetFromJsonAsync<TimelineView>($"/api/boards/{Jansen}/timeline?since={note.Version - 1}", Ct);
+        var changes = await sanne.GetFromJsonAsync<TimelineView>($"/api/boards/{Jansen}/timeline?since={note.Version - 1}", ApiFixture.Json, Ct);
         var entry = Assert.Single(changes!.Entries);
         Assert.Equal("Gesprek met Sanne ging goed.", entry.Text);
         Assert.Equal("Jeroen de Vries", entry.AuthorName);

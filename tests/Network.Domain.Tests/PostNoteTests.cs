@@ -45,10 +45,13 @@ public sealed class PostNoteTests
         var (family, board) = Given(MemberFor(Coordinator, Now.AddDays(-1)));
         var item = ItemId.New();
 
-        var events = Board.PostNote(board, family, BirthDates, Coordinator, item, "  Huisbezoek gepland.  ", Now);
+        var events = Board.PostNote(board, family, BirthDates, AuthorizationTable.Default, Coordinator, item, "  Huisbezoek gepland.  ", Board.NoteChoices.Default, Now);
 
         var posted = Assert.IsType<NotePosted>(Assert.Single(events));
-        Assert.Equal(new NotePosted(board.Id, item, Coordinator.UserId, "Fatima", ActorRole.NeighbourhoodTeam, "Huisbezoek gepland.", Now), posted);
+        Assert.Equal("Huisbezoek gepland.", posted.Text);
+        Assert.Equal((board.Id, item, Coordinator.UserId, InformationCategory.General), (posted.BoardId, posted.ItemId, posted.AuthorId, posted.Category));
+        Assert.Equal(AudienceKind.Everyone, posted.Audience!.Kind);
+        Assert.Empty(posted.About);
     }
 
     [Fact]
@@ -56,7 +59,7 @@ public sealed class PostNoteTests
     {
         var (family, board) = Given(MemberFor(Coordinator, Now.AddDays(-1)));
 
-        Assert.Throws<ResourceNotFound>(() => Board.PostNote(board, family, BirthDates, Outsider, ItemId.New(), "Hallo", Now));
+        Assert.Throws<ResourceNotFound>(() => Board.PostNote(board, family, BirthDates, AuthorizationTable.Default, Outsider, ItemId.New(), "Hallo", Board.NoteChoices.Default, Now));
     }
 
     [Fact]
@@ -64,7 +67,28 @@ public sealed class PostNoteTests
     {
         var (family, board) = Given(MemberFor(Coordinator, Now.AddDays(1)));
 
-        Assert.Throws<ResourceNotFound>(() => Board.PostNote(board, family, BirthDates, Coordinator, ItemId.New(), "Hallo", Now));
+        Assert.Throws<ResourceNotFound>(() => Board.PostNote(board, family, BirthDates, AuthorizationTable.Default, Coordinator, ItemId.New(), "Hallo", Board.NoteChoices.Default, Now));
+    }
+
+    [Fact]
+    public void a_note_in_a_category_the_table_closes_to_the_author_is_refused()
+    {
+        var (family, board) = Given(MemberFor(Coordinator, Now.AddDays(-1)));
+        var justice = new Board.NoteChoices(InformationCategory.Justice, [Child], null);
+
+        Assert.Throws<NotAllowed>(() => Board.PostNote(board, family, BirthDates, AuthorizationTable.Default, Coordinator, ItemId.New(), "Tekst", justice, Now));
+    }
+
+    [Fact]
+    public void a_note_without_a_chosen_audience_gets_the_default_of_its_category()
+    {
+        var (family, board) = Given(MemberFor(Coordinator, Now.AddDays(-1)));
+        var observation = new Board.NoteChoices(InformationCategory.Observation, [Child], null);
+
+        var posted = (NotePosted)Board.PostNote(board, family, BirthDates, AuthorizationTable.Default, Coordinator, ItemId.New(), "Tekst", observation, Now)[0];
+
+        Assert.Equal(AudienceKind.Professionals, posted.Audience!.Kind);
+        Assert.Equal([Child], posted.About);
     }
 
     [Fact]
@@ -73,7 +97,7 @@ public sealed class PostNoteTests
         var (family, board) = Given(MemberFor(Coordinator, Now.AddDays(-5)));
         family = Family.Evolve(family, new ConsentWithdrawn(family.Id, Coordinator.UserId, Child, Parent, Now.AddMinutes(-1)))!;
 
-        Assert.Throws<ResourceNotFound>(() => Board.PostNote(board, family, BirthDates, Coordinator, ItemId.New(), "Hallo", Now));
+        Assert.Throws<ResourceNotFound>(() => Board.PostNote(board, family, BirthDates, AuthorizationTable.Default, Coordinator, ItemId.New(), "Hallo", Board.NoteChoices.Default, Now));
     }
 
     [Fact]
@@ -82,7 +106,7 @@ public sealed class PostNoteTests
         var (family, board) = Given(MemberFor(Coordinator, Now.AddDays(-5)));
         family = Family.Evolve(family, new NetworkMemberRemoved(family.Id, Coordinator.UserId, Now.AddMinutes(-1)))!;
 
-        Assert.Throws<ResourceNotFound>(() => Board.PostNote(board, family, BirthDates, Coordinator, ItemId.New(), "Hallo", Now));
+        Assert.Throws<ResourceNotFound>(() => Board.PostNote(board, family, BirthDates, AuthorizationTable.Default, Coordinator, ItemId.New(), "Hallo", Board.NoteChoices.Default, Now));
     }
 
     [Theory]
@@ -92,7 +116,7 @@ public sealed class PostNoteTests
     {
         var (family, board) = Given(MemberFor(Coordinator, Now.AddDays(-1)));
 
-        var error = Assert.Throws<DomainRuleViolation>(() => Board.PostNote(board, family, BirthDates, Coordinator, ItemId.New(), text, Now));
+        var error = Assert.Throws<DomainRuleViolation>(() => Board.PostNote(board, family, BirthDates, AuthorizationTable.Default, Coordinator, ItemId.New(), text, Board.NoteChoices.Default, Now));
         Assert.Equal("note.text-required", error.Code);
     }
 
@@ -101,9 +125,9 @@ public sealed class PostNoteTests
     {
         var (family, board) = Given(MemberFor(Coordinator, Now.AddDays(-1)));
 
-        Assert.Single(Board.PostNote(board, family, BirthDates, Coordinator, ItemId.New(), new string('a', Board.MaxNoteLength), Now));
+        Assert.Single(Board.PostNote(board, family, BirthDates, AuthorizationTable.Default, Coordinator, ItemId.New(), new string('a', Board.MaxNoteLength), Board.NoteChoices.Default, Now));
         var error = Assert.Throws<DomainRuleViolation>(() =>
-            Board.PostNote(board, family, BirthDates, Coordinator, ItemId.New(), new string('a', Board.MaxNoteLength + 1), Now));
+            Board.PostNote(board, family, BirthDates, AuthorizationTable.Default, Coordinator, ItemId.New(), new string('a', Board.MaxNoteLength + 1), Board.NoteChoices.Default, Now));
         Assert.Equal("note.text-too-long", error.Code);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Network.Domain.Authorization;
 using Network.Domain.Common;
 using Network.Domain.Families;
@@ -7,6 +8,10 @@ namespace Network.Domain.Boards;
 
 public sealed record BoardOpened(BoardId BoardId, FamilyId FamilyId, string Title, DateTimeOffset At);
 
+/// <summary>
+/// A note on a board. Category, subjects (the family members it is about; empty: the family as a
+/// whole) and audience decide who may read it, through <see cref="ItemPolicy"/>.
+/// </summary>
 public sealed record NotePosted(
     BoardId BoardId,
     ItemId ItemId,
@@ -14,7 +19,15 @@ public sealed record NotePosted(
     string AuthorName,
     ActorRole AuthorRole,
     string Text,
-    DateTimeOffset PostedAt);
+    DateTimeOffset PostedAt,
+    InformationCategory Category = InformationCategory.General,
+    ImmutableArray<PersonId> About = default,
+    Audience? Audience = null,
+    OrganisationId? AuthorOrganisation = null)
+{
+    /// <summary>What a decision about this note needs (events written before categories read as General, for everyone).</summary>
+    public ItemFacts ToFacts() => new(Category, About.IsDefault ? [] : About, AuthorId, AuthorOrganisation, Audience ?? Authorization.Audience.Everyone);
+}
 
 /// <summary>A family board: one family, a timeline of items.</summary>
 public sealed record Board(BoardId Id, FamilyId FamilyId, string Title)
@@ -34,14 +47,27 @@ public sealed record Board(BoardId Id, FamilyId FamilyId, string Title)
         return [new BoardOpened(id, family.Id, title.Trim(), now)];
     }
 
+    /// <summary>What the author chose: category, subjects and audience (null: the category's default).</summary>
+    public sealed record NoteChoices(InformationCategory Category, IReadOnlyList<PersonId> About, Audience? Audience)
+    {
+        public static NoteChoices Default { get; } = new(InformationCategory.General, [], null);
+    }
+
     public static IReadOnlyList<object> PostNote(
-        Board board, Family family, IReadOnlyDictionary<PersonId, DateOnly> birthDates, Actor actor, ItemId itemId, string text, DateTimeOffset now)
+        Board board, Family family, IReadOnlyDictionary<PersonId, DateOnly> birthDates, AuthorizationTable table,
+        Actor actor, ItemId itemId, string text, NoteChoices choices, DateTimeOffset now)
     {
         if (family.Id != board.FamilyId)
             throw new InvalidOperationException("The family passed in is not the board's family.");
 
-        var decision = BoardPolicy.Decide(actor, BoardAction.PostItem, family, birthDates, now);
-        if (!decision.KnowsItExists) throw new ResourceNotFound("board");
+        var boardDecision = BoardPolicy.Decide(actor, BoardAction.PostItem, family, birthDates, now);
+        if (!boardDecision.KnowsItExists) throw new ResourceNotFound("board");
+        if (choices.About.Any(p => family.MemberFor(p) is null))
+            throw new DomainRuleViolation("note.subject-not-in-family", "A note is about members of this family only.");
+
+        var audience = choices.Audience ?? Audience.DefaultFor(choices.Category);
+        var facts = new ItemFacts(choices.Category, [.. choices.About.Distinct()], actor.UserId, actor.OrganisationId, audience);
+        var decision = ItemPolicy.Decide(actor, ItemAction.Create, facts, family, birthDates, table, now);
         if (!decision.Allowed) throw new NotAllowed(string.Join(" ", decision.Reasons));
 
         var trimmed = text.Trim();
@@ -50,6 +76,7 @@ public sealed record Board(BoardId Id, FamilyId FamilyId, string Title)
         if (trimmed.Length > MaxNoteLength)
             throw new DomainRuleViolation("note.text-too-long", $"A note has at most {MaxNoteLength} characters.");
 
-        return [new NotePosted(board.Id, itemId, actor.UserId, actor.DisplayName, actor.Role, trimmed, now)];
+        return [new NotePosted(board.Id, itemId, actor.UserId, actor.DisplayName, actor.Role, trimmed, now,
+            facts.Category, facts.About, facts.Audience, actor.OrganisationId)];
     }
 }

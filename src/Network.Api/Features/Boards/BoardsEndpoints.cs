@@ -1,6 +1,8 @@
 using Network.Api.Features.Boards.GetTimeline;
 using Network.Api.Features.Boards.ListMyBoards;
 using Network.Api.Features.Boards.PostNote;
+using Network.Api.Features.Boards.PreviewAudience;
+using Network.Api.Features.Boards.Why;
 using Network.Api.Infrastructure.Auth;
 
 namespace Network.Api.Features.Boards;
@@ -13,6 +15,8 @@ public static class BoardsEndpoints
         boards.MapListMyBoards();
         boards.MapGetTimeline();
         boards.MapPostNote();
+        boards.MapPreviewAudience();
+        boards.MapWhy();
         return app;
     }
 }

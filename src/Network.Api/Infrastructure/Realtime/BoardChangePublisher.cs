@@ -1,35 +1,53 @@
 using Marten;
 using Marten.Services;
 using Microsoft.AspNetCore.SignalR;
+using Network.Api.Features.AuthorizationTable;
+using Network.Api.Features.Boards;
+using Network.Api.Features.Families;
+using Network.Api.Infrastructure.Auth;
 using Network.Domain.Boards;
+using Network.Domain.Common;
 
 namespace Network.Api.Infrastructure.Realtime;
 
 /// <summary>
-/// After a Marten transaction commits, tells each board's group the board's new version.
-/// Runs after commit, so nobody is told about a change that was rolled back.
+/// After a Marten transaction commits, tells each user who may read a new item the board's new
+/// version, through their own group on that board. Nobody is told about an item they may not
+/// read, nor about a change that was rolled back; the decision is taken at push time, so ended
+/// standing (a withdrawn consent) stops the very next push.
 /// </summary>
-public sealed class BoardChangePublisher(IHubContext<BoardHub, IBoardClient> hub, ILogger<BoardChangePublisher> logger)
+public sealed class BoardChangePublisher(
+    IHubContext<BoardHub, IBoardClient> hub, IServiceScopeFactory scopes, TimeProvider clock, ILogger<BoardChangePublisher> logger)
     : DocumentSessionListenerBase
 {
     public override async Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
     {
-        var latest = commit.GetEvents()
-            .Where(e => e.Data is BoardOpened or NotePosted)
-            .GroupBy(e => e.StreamId)
-            .Select(g => (BoardId: g.Key, Version: g.Max(e => e.Version)));
-
-        foreach (var (boardId, version) in latest)
+        var notes = commit.GetEvents().Where(e => e.Data is NotePosted).GroupBy(e => e.StreamId).ToList();
+        if (notes.Count == 0) return;
+        try
         {
-            try
+            await using var scope = scopes.CreateAsyncScope();
+            await using var query = session.DocumentStore.QuerySession();
+            var accounts = scope.ServiceProvider.GetRequiredService<AuthDbContext>();
+            var table = await TableStore.LoadAsync(query, token);
+            var now = clock.GetUtcNow();
+            foreach (var board in notes)
             {
-                await hub.Clients.Group(BoardHub.GroupFor(boardId)).BoardChanged(boardId, version);
+                var timeline = await query.LoadAsync<BoardTimeline>(board.Key, token);
+                var family = timeline is null ? null : await FamilyContext.LoadAsync(query, new FamilyId(timeline.FamilyId), token);
+                if (family is null) continue;
+                var readers = new HashSet<Guid>();
+                foreach (var e in board)
+                    foreach (var reader in await BoardReaders.ForAsync(accounts, family, ((NotePosted)e.Data).ToFacts(), table, now, token))
+                        readers.Add(reader.UserId);
+                var version = board.Max(e => e.Version);
+                await hub.Clients.Groups([.. readers.Select(u => BoardHub.GroupFor(board.Key, u))]).BoardChanged(board.Key, version);
             }
-            catch (Exception e)
-            {
-                // The write already committed; a failed push only delays the others until they refresh.
-                logger.LogWarning(e, "Could not push change of board {BoardId} at version {Version}", boardId, version);
-            }
+        }
+        catch (Exception e)
+        {
+            // The write already committed; a failed push only delays the others until they refresh.
+            logger.LogWarning(e, "Could not push board changes");
         }
     }
 }

@@ -20,7 +20,8 @@ public sealed class BoardHub(IQuerySession session, AccessLogger log, TimeProvid
 {
     public const string Path = "/hubs/boards";
 
-    public static string GroupFor(Guid boardId) => $"board:{boardId}";
+    /// <summary>Each user has their own group per board: pushes go only to those who may read the change.</summary>
+    public static string GroupFor(Guid boardId, Guid userId) => $"board:{boardId}:user:{userId}";
 
     /// <summary>Joins the board's group after the same decision as reading the board.</summary>
     public async Task<long> JoinBoard(Guid boardId)
@@ -29,7 +30,7 @@ public sealed class BoardHub(IQuerySession session, AccessLogger log, TimeProvid
         try
         {
             var (timeline, _, _) = await BoardAccess.ReadAsync(session, log, actor, boardId, clock.GetUtcNow(), Context.ConnectionAborted);
-            await Groups.AddToGroupAsync(Context.ConnectionId, GroupFor(boardId), Context.ConnectionAborted);
+            await Groups.AddToGroupAsync(Context.ConnectionId, GroupFor(boardId, actor.UserId.Value), Context.ConnectionAborted);
             return timeline.Version;
         }
         catch (Exception e) when (e is ResourceNotFound or NotAllowed)
@@ -39,5 +40,5 @@ public sealed class BoardHub(IQuerySession session, AccessLogger log, TimeProvid
     }
 
     public Task LeaveBoard(Guid boardId) =>
-        Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupFor(boardId), Context.ConnectionAborted);
+        Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupFor(boardId, Context.User!.ToActor().UserId.Value), Context.ConnectionAborted);
 }

@@ -1,6 +1,7 @@
 using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Network.Api.Features.AuthorizationTable;
 using Network.Api.Infrastructure.Audit;
 using Network.Api.Infrastructure.Auth;
 using Network.Api.Infrastructure.Http;
@@ -26,9 +27,12 @@ public sealed class GetTimelineHandler(IQuerySession session, AccessLogger log, 
             .Where(c => Standings.OnChild(family.Family, query.Actor, c, family.BirthDates.GetValueOrDefault(c), now).Exists)
             .Select(c => family.People.TryGetValue(c, out var p) ? p.Details.Name.Display : "?")
             .ToList();
+        // Every item goes through the same decision: what the actor may not read is not there for them.
+        var table = await TableStore.LoadAsync(session, ct);
         return new TimelineView(
             timeline.Id, timeline.FamilyId, family.Family.Name, timeline.Title, timeline.Version, children,
-            [.. timeline.Entries.Where(e => e.Version > since)]);
+            [.. timeline.Entries.Where(e => e.Version > since
+                && ItemPolicy.Decide(query.Actor, ItemAction.Read, e.ToFacts(), family.Family, family.BirthDates, table, now).Allowed)]);
     }
 }
 

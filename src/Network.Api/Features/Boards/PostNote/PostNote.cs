@@ -8,15 +8,28 @@ using Network.Api.Infrastructure.Http;
 using Network.Domain.Authorization;
 using Network.Domain.Boards;
 using Network.Domain.Common;
+using Network.Domain.Registry;
+using Network.Api.Features.AuthorizationTable;
 using Network.Api.Features.Families;
 
 namespace Network.Api.Features.Boards.PostNote;
 
-public sealed record PostNoteRequest(string? Text);
+/// <summary>
+/// A note: its text, its information category (default General), the family members it is about
+/// (default: the family as a whole) and its audience (default: the category's).
+/// </summary>
+public sealed record PostNoteRequest(
+    string? Text, InformationCategory? Category = null, IReadOnlyList<Guid>? About = null, AudienceKind? Audience = null, IReadOnlyList<Guid>? Named = null)
+{
+    public Board.NoteChoices ToChoices() => new(
+        Category ?? InformationCategory.General,
+        [.. (About ?? []).Select(id => new PersonId(id))],
+        Audience is { } kind ? new Audience(kind, [.. (Named ?? []).Select(id => new UserId(id))]) : null);
+}
 
 public sealed record NotePostedResponse(Guid ItemId, Guid BoardId, long Version);
 
-public sealed record PostNote(Actor Actor, Guid BoardId, string? Text, long? ExpectedVersion) : ICommand<NotePostedResponse>;
+public sealed record PostNote(Actor Actor, Guid BoardId, string? Text, Board.NoteChoices Choices, long? ExpectedVersion) : ICommand<NotePostedResponse>;
 
 public sealed class PostNoteValidator : AbstractValidator<PostNote>
 {
@@ -42,7 +55,8 @@ public sealed class PostNoteHandler(IDocumentSession session, AccessLogger log, 
         IReadOnlyList<object> events;
         try
         {
-            events = Board.PostNote(board, family.Family, family.BirthDates, command.Actor, ItemId.New(), command.Text!, clock.GetUtcNow());
+            var table = await TableStore.LoadAsync(session, ct);
+            events = Board.PostNote(board, family.Family, family.BirthDates, table, command.Actor, ItemId.New(), command.Text!, command.Choices, clock.GetUtcNow());
         }
         finally
         {
@@ -63,7 +77,7 @@ public static class PostNoteEndpoint
         .MapPost("/{boardId:guid}/notes", async Task<Created<NotePostedResponse>> (
             Guid boardId, PostNoteRequest body, HttpContext http, IMediator mediator, CancellationToken ct) =>
         {
-            var command = new PostNote(http.User.ToActor(), boardId, body.Text, Versions.ExpectedVersion(http.Request));
+            var command = new PostNote(http.User.ToActor(), boardId, body.Text, body.ToChoices(), Versions.ExpectedVersion(http.Request));
             var result = await mediator.Send(command, ct);
             Versions.SetETag(http.Response, result.Version);
             return TypedResults.Created($"/api/boards/{boardId}/timeline?since={result.Version - 1}", result);

@@ -1,0 +1,34 @@
+using Network.Domain.Common;
+
+namespace Network.Domain.Authorization;
+
+/// <summary>A functional administrator changed one cell of the table, with a reason.</summary>
+public sealed record TableCellChanged(
+    InformationCategory Category, TableColumn Column, TableAccess Access, TableCondition Conditions, UserId By, string Reason, DateTimeOffset At);
+
+/// <summary>The table as the default plus every change since, each an event: versioned and logged.</summary>
+public static class TableChanges
+{
+    /// <summary>The one stream that holds the table's changes.</summary>
+    public static readonly Guid StreamId = Guid.Parse("0193a000-0000-7000-8000-00000000a001");
+
+    public static AuthorizationTable Evolve(AuthorizationTable table, object @event) => @event switch
+    {
+        TableCellChanged e => table.With(e.Category, e.Column, new TableCell(e.Access, e.Conditions)),
+        _ => table,
+    };
+
+    public static IReadOnlyList<object> ChangeCell(
+        AuthorizationTable table, Actor actor, InformationCategory category, TableColumn column, TableCell cell, string reason, DateTimeOffset now)
+    {
+        if (actor.Role != ActorRole.FunctionalAdministrator)
+            throw new NotAllowed("Alleen functioneel beheer wijzigt de autorisatietabel.");
+        if (string.IsNullOrWhiteSpace(reason))
+            throw new DomainRuleViolation("table.reason-required", "Zeg waarom de tabel verandert.");
+        if (table[category, column] == cell) return [];
+        var violations = table.With(category, column, cell).Violations();
+        if (violations.Count > 0)
+            throw new DomainRuleViolation("table.hard-rule", string.Join(" ", violations));
+        return [new TableCellChanged(category, column, cell.Access, cell.Conditions, actor.UserId, reason.Trim(), now)];
+    }
+}
