@@ -18,6 +18,22 @@ public static class Texts
     /// <summary>The Dutch text, or the English one when the user chose English.</summary>
     public static string T(string dutch, string english) => IsEnglish ? english : dutch;
 
+    public static string CategoryName(string category) => category switch
+    {
+        "General" => T("Algemeen", "General"),
+        "Plan" => T("Gezinsplan", "Family plan"),
+        "Observation" => T("Observatie", "Observation"),
+        "PerspectivePlan" => T("Perspectiefplan", "Perspective plan"),
+        "Safety" => T("Veiligheid", "Safety"),
+        "Medical" => T("Medisch", "Medical"),
+        "CourtMeasure" => T("Maatregel (civiel)", "Court measure (civil)"),
+        "Justice" => T("Justitie (strafrecht)", "Justice (criminal law)"),
+        "ContactDetails" => T("Contactgegevens", "Contact details"),
+        "SecretAddress" => T("Geheim adres", "Secret address"),
+        "Administrative" => T("Administratief", "Administrative"),
+        _ => category,
+    };
+
     public static string Role(string role) => role switch
     {
         "Parent" => T("ouder", "parent"),

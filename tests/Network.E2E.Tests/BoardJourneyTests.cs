@@ -29,6 +29,35 @@ public sealed class BoardJourneyTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task a_note_for_professionals_appears_live_for_a_professional_and_never_for_the_parent()
+    {
+        var fatima = await platform.LoggedInPageAsync("fatima@buurtteam.demo");
+        var jeroen = await platform.LoggedInPageAsync("jeroen@debrug.demo");
+        var sanne = await platform.LoggedInPageAsync("sanne.jansen@gezin.demo");
+        foreach (var page in new[] { fatima, jeroen, sanne }) await OpenBoardAsync(page, "Gezinsbord Jansen");
+
+        var secret = $"Zorgsignaal over Daan ({Guid.NewGuid():N})";
+        var open = $"Iedereen welkom op dinsdag ({Guid.NewGuid():N})";
+        await fatima.GetByLabel("Soort informatie").SelectOptionAsync("Observation");
+        await fatima.GetByRole(AriaRole.Checkbox, new() { Name = "Daan Jansen" }).CheckAsync();
+        await Expect(fatima.GetByTestId("audience-preview")).ToContainTextAsync("Jeroen de Vries");
+        await Expect(fatima.GetByTestId("audience-preview")).Not.ToContainTextAsync("Sanne Jansen");
+        await fatima.GetByLabel("Nieuwe notitie").FillAsync(secret);
+        await fatima.GetByRole(AriaRole.Button, new() { Name = "Plaatsen" }).ClickAsync();
+        await Expect(jeroen.GetByTestId("timeline").GetByText(secret)).ToBeVisibleAsync();
+
+        await fatima.GetByLabel("Soort informatie").SelectOptionAsync("General");
+        await fatima.GetByLabel("Nieuwe notitie").FillAsync(open);
+        await fatima.GetByRole(AriaRole.Button, new() { Name = "Plaatsen" }).ClickAsync();
+        await Expect(sanne.GetByTestId("timeline").GetByText(open)).ToBeVisibleAsync();
+        await Expect(sanne.GetByTestId("timeline")).Not.ToContainTextAsync(secret);
+
+        var mine = sanne.GetByTestId("timeline-entry").Filter(new() { HasText = open });
+        await mine.GetByRole(AriaRole.Button, new() { Name = "Waarom zie ik dit?" }).ClickAsync();
+        await Expect(mine.GetByTestId("why")).ToContainTextAsync("ouder met gezag");
+    }
+
+    [Fact]
     public async Task a_parent_logs_in_and_sees_the_family_board()
     {
         var sanne = await platform.LoggedInPageAsync("sanne.jansen@gezin.demo");

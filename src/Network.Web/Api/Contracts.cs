@@ -5,10 +5,22 @@ namespace Network.Web.Api;
 public sealed record BoardSummary(Guid Id, Guid FamilyId, string FamilyName, string Title, long Version);
 
 public sealed record TimelineEntry(
-    Guid ItemId, long Version, string Kind, Guid AuthorId, string AuthorName, string AuthorRole, string Text, DateTimeOffset At);
+    Guid ItemId, long Version, string Kind, Guid AuthorId, string AuthorName, string AuthorRole, string Text, DateTimeOffset At,
+    string Category = "General", IReadOnlyList<Guid>? About = null, string Audience = "Everyone");
+
+public sealed record ChildRef(Guid PersonId, string Name);
+
+/// <summary>What the author writes and chooses: category, subjects (empty: the whole family) and audience (null: the category's default).</summary>
+public sealed record NoteDraft(string Text, string Category, IReadOnlyList<Guid> About, string? Audience);
+
+public sealed record Reader(Guid UserId, string Name, string Role);
+
+public sealed record AudiencePreview(bool MayPost, IReadOnlyList<string> Reasons, IReadOnlyList<Reader> Readers);
+
+public sealed record Explanation(bool Allowed, IReadOnlyList<string> Reasons);
 
 public sealed record TimelineView(
-    Guid BoardId, Guid FamilyId, string FamilyName, string Title, long Version, IReadOnlyList<string> Children, IReadOnlyList<TimelineEntry> Entries);
+    Guid BoardId, Guid FamilyId, string FamilyName, string Title, long Version, IReadOnlyList<ChildRef> Children, IReadOnlyList<TimelineEntry> Entries);
 
 public sealed record NotePosted(Guid ItemId, Guid BoardId, long Version);
 

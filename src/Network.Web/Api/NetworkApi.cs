@@ -18,8 +18,16 @@ public sealed class NetworkApi(IHttpClientFactory factory, AccessTokens tokens)
     public Task<ApiResult<TimelineView>> GetTimelineAsync(Guid boardId, long? since = null, CancellationToken ct = default) =>
         SendAsync<TimelineView>(HttpMethod.Get, $"api/boards/{boardId}/timeline{(since is { } s ? $"?since={s}" : "")}", null, ct);
 
-    public Task<ApiResult<NotePosted>> PostNoteAsync(Guid boardId, string text, CancellationToken ct = default) =>
-        SendAsync<NotePosted>(HttpMethod.Post, $"api/boards/{boardId}/notes", new { text }, ct);
+    public Task<ApiResult<NotePosted>> PostNoteAsync(Guid boardId, NoteDraft note, CancellationToken ct = default) =>
+        SendAsync<NotePosted>(HttpMethod.Post, $"api/boards/{boardId}/notes",
+            new { text = note.Text, category = note.Category, about = note.About, audience = note.Audience }, ct);
+
+    public Task<ApiResult<AudiencePreview>> PreviewAudienceAsync(Guid boardId, NoteDraft note, CancellationToken ct = default) =>
+        SendAsync<AudiencePreview>(HttpMethod.Post, $"api/boards/{boardId}/audience-preview",
+            new { category = note.Category, about = note.About, audience = note.Audience }, ct);
+
+    public Task<ApiResult<Explanation>> ExplainItemAsync(Guid boardId, Guid itemId, CancellationToken ct = default) =>
+        SendAsync<Explanation>(HttpMethod.Get, $"api/boards/{boardId}/items/{itemId}/why", null, ct);
 
     public Task<ApiResult<List<FamilySummary>>> ListFamiliesAsync(CancellationToken ct = default) =>
         SendAsync<List<FamilySummary>>(HttpMethod.Get, "api/families", null, ct);

@@ -9,9 +9,11 @@ using Network.Domain.Authorization;
 
 namespace Network.Api.Features.Boards.GetTimeline;
 
-/// <summary>A board's timeline; <see cref="Children"/> names the children of the family the caller has standing on.</summary>
+public sealed record ChildRef(Guid PersonId, string Name);
+
+/// <summary>A board's timeline; <see cref="Children"/> are the children of the family the caller has standing on.</summary>
 public sealed record TimelineView(
-    Guid BoardId, Guid FamilyId, string FamilyName, string Title, long Version, IReadOnlyList<string> Children, IReadOnlyList<TimelineEntry> Entries);
+    Guid BoardId, Guid FamilyId, string FamilyName, string Title, long Version, IReadOnlyList<ChildRef> Children, IReadOnlyList<TimelineEntry> Entries);
 
 /// <summary>The board's timeline; with <see cref="SinceVersion"/> only what was added after that version.</summary>
 public sealed record GetTimeline(Actor Actor, Guid BoardId, long? SinceVersion) : IQuery<TimelineView>;
@@ -25,7 +27,7 @@ public sealed class GetTimelineHandler(IQuerySession session, AccessLogger log, 
         var now = clock.GetUtcNow();
         var children = family.Family.Children
             .Where(c => Standings.OnChild(family.Family, query.Actor, c, family.BirthDates.GetValueOrDefault(c), now).Exists)
-            .Select(c => family.People.TryGetValue(c, out var p) ? p.Details.Name.Display : "?")
+            .Select(c => new ChildRef(c.Value, family.People.TryGetValue(c, out var p) ? p.Details.Name.Display : "?"))
             .ToList();
         // Every item goes through the same decision: what the actor may not read is not there for them.
         var table = await TableStore.LoadAsync(session, ct);
