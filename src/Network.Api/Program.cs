@@ -6,7 +6,9 @@ using Network.Api.Features.AccessLog;
 using Network.Api.Features.Account;
 using Network.Api.Features.AuthorizationTable;
 using Network.Api.Features.Boards;
+using Network.Api.Features.Emergency;
 using Network.Api.Features.Families;
+using Network.Api.Features.Notifications;
 using Network.Api.Features.Organisations;
 using Network.Api.Features.Registry;
 using Network.Api.Infrastructure.Audit;
@@ -77,6 +79,8 @@ app.MapFamilies();
 app.MapDirectory();
 app.MapAccessLog();
 app.MapAuthorizationTable();
+app.MapEmergency();
+app.MapNotifications();
 app.MapHub<BoardHub>(BoardHub.Path);
 
 app.Run();

@@ -101,6 +101,7 @@ public static class AccessLogChain
         StandingKind.ParentWithAuthority or StandingKind.ParentWithoutAuthority or StandingKind.Youth or StandingKind.NetworkMember => AccessBasis.FamilyMember,
         StandingKind.ProfessionalByConsent => AccessBasis.Consent,
         StandingKind.ProfessionalByLegalBasis => AccessBasis.LegalBasis,
+        StandingKind.Emergency => AccessBasis.Emergency,
         _ => AccessBasis.None,
     };
 }

@@ -91,7 +91,7 @@ public static class ItemPolicy
         StandingKind.ParentWithoutAuthority => TableColumn.ParentWithoutAuthority,
         StandingKind.Youth => TableColumn.Youth,
         StandingKind.NetworkMember => TableColumn.NetworkMember,
-        StandingKind.ProfessionalByConsent or StandingKind.ProfessionalByLegalBasis => actor.Role switch
+        StandingKind.ProfessionalByConsent or StandingKind.ProfessionalByLegalBasis or StandingKind.Emergency => actor.Role switch
         {
             ActorRole.NeighbourhoodTeam => TableColumn.NeighbourhoodTeam,
             ActorRole.YouthCare => TableColumn.YouthCare,

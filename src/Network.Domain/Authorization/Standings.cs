@@ -13,6 +13,8 @@ public enum StandingKind
     NetworkMember,
     ProfessionalByConsent,
     ProfessionalByLegalBasis,
+    /// <summary>Break-the-glass access, for a stated reason and a limited time.</summary>
+    Emergency,
 }
 
 /// <summary>What the actor is to one child of the family at a moment, and why.</summary>
@@ -52,6 +54,14 @@ public static class Standings
             };
         }
 
+        var standing = ProfessionalStanding(family, actor, child, birthDate, at, day);
+        return standing.Exists || family.EmergencyFor(actor.UserId, at) is not { } emergency
+            ? standing
+            : new Standing(StandingKind.Emergency, $"Noodtoegang tot {emergency.Until:yyyy-MM-dd HH:mm} UTC: {emergency.Reason}");
+    }
+
+    private static Standing ProfessionalStanding(Family family, Actor actor, PersonId child, DateOnly birthDate, DateTimeOffset at, DateOnly day)
+    {
         var professional = family.ProfessionalFor(actor.UserId);
         if (professional is null || professional.Since > at)
             return new Standing(StandingKind.None, "U hoort niet bij het netwerk van dit gezin.");

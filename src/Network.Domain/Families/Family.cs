@@ -69,6 +69,14 @@ public sealed record NetworkMember(
     DateTimeOffset Since,
     ImmutableArray<PersonId> Children);
 
+/// <summary>Break-the-glass access: a professional without standing, for a stated reason and a limited time.</summary>
+public sealed record EmergencyAccess(
+    UserId UserId, string DisplayName, ActorRole Role, OrganisationId? OrganisationId, string? Organisation,
+    string Reason, DateTimeOffset From, DateTimeOffset Until)
+{
+    public bool ActiveAt(DateTimeOffset at) => From <= at && at < Until;
+}
+
 /// <summary>One family member's consent for one professional and one child.</summary>
 public sealed record ConsentGrant(UserId Professional, PersonId Child, PersonId GivenBy, DateTimeOffset At);
 
@@ -85,6 +93,7 @@ public sealed record NetworkMemberRemoved(FamilyId FamilyId, UserId UserId, Date
 public sealed record CoordinatorAppointed(FamilyId FamilyId, UserId UserId, DateTimeOffset At);
 public sealed record ConsentGiven(FamilyId FamilyId, UserId Professional, PersonId Child, PersonId GivenBy, DateTimeOffset At);
 public sealed record ConsentWithdrawn(FamilyId FamilyId, UserId Professional, PersonId Child, PersonId WithdrawnBy, DateTimeOffset At);
+public sealed record EmergencyAccessGranted(FamilyId FamilyId, EmergencyAccess Access, UserId? NotifiedCoordinator);
 
 /// <summary>
 /// A family: its members (registry persons), gezag, measures, placements, the professionals in
@@ -100,8 +109,12 @@ public sealed record Family(
     ImmutableArray<Placement> Placements,
     ImmutableArray<NetworkMember> Professionals,
     ImmutableArray<ConsentGrant> Consents,
-    UserId? Coordinator)
+    UserId? Coordinator,
+    ImmutableArray<EmergencyAccess> Emergencies = default)
 {
+    public EmergencyAccess? EmergencyFor(UserId user, DateTimeOffset at) =>
+        Emergencies.IsDefault ? null : Emergencies.LastOrDefault(e => e.UserId == user && e.ActiveAt(at));
+
     public IEnumerable<PersonId> Children => Members.Where(m => m.Relation == Relation.Child).Select(m => m.PersonId);
 
     public FamilyMember? MemberFor(PersonId person) => Members.FirstOrDefault(m => m.PersonId == person);
@@ -116,7 +129,7 @@ public sealed record Family(
 
     public static Family? Evolve(Family? state, object @event) => (state, @event) switch
     {
-        (_, FamilyRegistered e) => new Family(e.FamilyId, e.Name, [], [], [], [], [], [], null),
+        (_, FamilyRegistered e) => new Family(e.FamilyId, e.Name, [], [], [], [], [], [], null, []),
         (null, _) => null,
         (var f, FamilyMemberAdded e) => f with
         {
@@ -152,6 +165,7 @@ public sealed record Family(
             Coordinator = f.Coordinator == e.UserId ? null : f.Coordinator,
         },
         (var f, CoordinatorAppointed e) => f with { Coordinator = e.UserId },
+        (var f, EmergencyAccessGranted e) => f with { Emergencies = (f.Emergencies.IsDefault ? [] : f.Emergencies).Add(e.Access) },
         (var f, ConsentGiven e) => f with
         {
             Consents = f.Consents

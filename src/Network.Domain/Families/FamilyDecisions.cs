@@ -140,6 +140,27 @@ public static class FamilyDecisions
         return family.Coordinator == coordinator ? [] : [new CoordinatorAppointed(family.Id, coordinator, now)];
     }
 
+    public static readonly TimeSpan MaxEmergency = TimeSpan.FromHours(4);
+
+    /// <summary>
+    /// Break the glass: a professional without standing opens the family with a stated reason for
+    /// a limited time. The coordinator is told at once; the access log marks it as emergency access.
+    /// </summary>
+    public static IReadOnlyList<object> BreakTheGlass(Family family, Actor actor, string reason, TimeSpan duration, IReadOnlyDictionary<PersonId, DateOnly> birthDates, DateTimeOffset now)
+    {
+        if (!actor.IsProfessional)
+            throw new NotAllowed("Alleen professionals kunnen noodtoegang vragen.");
+        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length < 10)
+            throw new DomainRuleViolation("emergency.reason-required", "Noodtoegang vraagt een duidelijke reden (minstens 10 tekens).");
+        if (duration <= TimeSpan.Zero || duration > MaxEmergency)
+            throw new DomainRuleViolation("emergency.duration", $"Noodtoegang duurt hoogstens {MaxEmergency.TotalHours:0} uur.");
+        if (family.Children.Any(c => Standings.OnChild(family, actor, c, birthDates.GetValueOrDefault(c), now).Kind
+                is not (StandingKind.None or StandingKind.Emergency)))
+            throw new DomainRuleViolation("emergency.has-standing", "U heeft al toegang tot dit gezin.");
+        var access = new EmergencyAccess(actor.UserId, actor.DisplayName, actor.Role, actor.OrganisationId, actor.Organisation, reason.Trim(), now, now + duration);
+        return [new EmergencyAccessGranted(family.Id, access, family.Coordinator)];
+    }
+
     /// <summary>A family member consents, for one child, to one professional. Only those whose consent counts may.</summary>
     public static IReadOnlyList<object> GiveConsent(
         Family family, Actor actor, UserId professional, PersonId child, DateOnly childBirthDate, DateTimeOffset now)

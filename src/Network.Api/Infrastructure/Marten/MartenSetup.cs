@@ -33,6 +33,7 @@ public static class MartenSetup
             options.Projections.Add<FamilyRosterProjection>(ProjectionLifecycle.Inline);
             options.Projections.Add<BoardTimelineProjection>(ProjectionLifecycle.Inline);
             options.Projections.Add<RegistryEntryProjection>(ProjectionLifecycle.Inline);
+            options.Schema.For<Features.Notifications.Notification>().Index(n => n.UserId);
             options.Schema.For<RegistryEntry>().Index(e => e.DateOfBirth).Index(e => e.Bsn!);
             options.Schema.For<FamilyRoster>().GinIndexJsonData();
             options.Schema.For<BoardTimeline>().Index(t => t.FamilyId);

@@ -7,6 +7,7 @@ using Network.Api.Features.Families;
 using Network.Api.Infrastructure.Auth;
 using Network.Domain.Boards;
 using Network.Domain.Common;
+using Network.Domain.Families;
 
 namespace Network.Api.Infrastructure.Realtime;
 
@@ -22,10 +23,16 @@ public sealed class BoardChangePublisher(
 {
     public override async Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
     {
+        var emergencies = commit.GetEvents().Select(e => e.Data).OfType<EmergencyAccessGranted>().ToList();
         var notes = commit.GetEvents().Where(e => e.Data is NotePosted).GroupBy(e => e.StreamId).ToList();
-        if (notes.Count == 0) return;
+        if (notes.Count == 0 && emergencies.Count == 0) return;
         try
         {
+            // The coordinator is told of emergency access at once, on every connection they have.
+            foreach (var granted in emergencies)
+                if (granted.NotifiedCoordinator is { } coordinator)
+                    await hub.Clients.Group(BoardHub.UserGroup(coordinator.Value)).Notified("emergency-access", granted.FamilyId.Value);
+
             await using var scope = scopes.CreateAsyncScope();
             await using var query = session.DocumentStore.QuerySession();
             var accounts = scope.ServiceProvider.GetRequiredService<AuthDbContext>();

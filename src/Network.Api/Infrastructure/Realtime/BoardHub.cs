@@ -13,6 +13,9 @@ public interface IBoardClient
 {
     /// <summary>The board changed; fetch what is new since the version you hold.</summary>
     Task BoardChanged(Guid boardId, long version);
+
+    /// <summary>A new notification for you (for instance emergency access to a family you coordinate); fetch it.</summary>
+    Task Notified(string kind, Guid familyId);
 }
 
 [Authorize(Policy = AuthSetup.ApiPolicy)]
@@ -22,6 +25,15 @@ public sealed class BoardHub(IQuerySession session, AccessLogger log, TimeProvid
 
     /// <summary>Each user has their own group per board: pushes go only to those who may read the change.</summary>
     public static string GroupFor(Guid boardId, Guid userId) => $"board:{boardId}:user:{userId}";
+
+    /// <summary>Every connection of a user, for notifications meant for them only.</summary>
+    public static string UserGroup(Guid userId) => $"user:{userId}";
+
+    public override async Task OnConnectedAsync()
+    {
+        await Groups.AddToGroupAsync(Context.ConnectionId, UserGroup(Context.User!.ToActor().UserId.Value));
+        await base.OnConnectedAsync();
+    }
 
     /// <summary>Joins the board's group after the same decision as reading the board.</summary>
     public async Task<long> JoinBoard(Guid boardId)
