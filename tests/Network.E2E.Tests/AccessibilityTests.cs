@@ -53,6 +53,33 @@ public sealed class AccessibilityTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task a_functional_administrator_changes_a_table_cell_with_a_reason_and_the_page_has_no_axe_violations()
+    {
+        var admin = await platform.LoggedInPageAsync("beheer@network.demo");
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Autorisatie" }).ClickAsync();
+        await Expect(admin.GetByTestId("authorization-table")).ToBeVisibleAsync();
+        await AssertNoViolationsAsync(admin);
+        var version = int.Parse(await admin.GetByTestId("table-version").InnerTextAsync());
+
+        await admin.GetByLabel("Categorie").SelectOptionAsync("Administrative");
+        await admin.GetByLabel("Rol").SelectOptionAsync("YouthHealth");
+        await admin.GetByLabel("Toegang").SelectOptionAsync("Read");
+        await admin.GetByLabel("Reden").FillAsync("JGZ ziet beschikkingen voor de verwijzing");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Wijzigen" }).ClickAsync();
+
+        await Expect(admin.GetByTestId("table-status")).ToHaveTextAsync($"Gewijzigd; de tabel is nu versie {version + 1}.");
+        var row = admin.GetByRole(AriaRole.Row).Filter(new() { HasText = "Administratief" });
+        await Expect(row.Locator("td").Nth(6)).ToHaveTextAsync("R");
+
+        // A change that would give administrators case content is refused with the reason.
+        await admin.GetByLabel("Categorie").SelectOptionAsync("Medical");
+        await admin.GetByLabel("Rol").SelectOptionAsync("FunctionalAdministrator");
+        await admin.GetByLabel("Toegang").SelectOptionAsync("Read");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Wijzigen" }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Alert)).ToContainTextAsync("Functioneel beheerders krijgen nooit Medical");
+    }
+
+    [Fact]
     public async Task the_interface_switches_to_english_and_back()
     {
         var page = await platform.LoggedInPageAsync("fatima@buurtteam.demo");

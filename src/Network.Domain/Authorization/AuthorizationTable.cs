@@ -101,10 +101,10 @@ public sealed record AuthorizationTable(int Version, ImmutableDictionary<(Inform
         {
             if (cell.Access == TableAccess.None) continue;
             if (column == TableColumn.FunctionalAdministrator)
-                violations.Add($"Functional administrators never get {category}.");
+                violations.Add($"Functioneel beheerders krijgen nooit {category}.");
             if (column == TableColumn.ContractManager && (IsCaseContent(category) || cell.Access == TableAccess.Write
                 || !cell.Conditions.HasFlag(TableCondition.AdministrativeOnly)))
-                violations.Add($"Contract managers only read administrative facts and aggregates, never {category} content.");
+                violations.Add($"Contractmanagers lezen alleen administratieve gegevens en cijfers, nooit {category}.");
         }
         return violations;
     }

@@ -86,3 +86,7 @@ public sealed record OrganisationSummary(Guid OrganisationId, string Name, strin
 public sealed record AccessLogLine(
     long Sequence, DateTimeOffset At, string Action, Guid? PersonId, string? PersonName, string Resource,
     string UserName, string Role, string? Organisation, string Basis, bool Allowed);
+
+public sealed record TableCellView(string Category, string Column, string Access, IReadOnlyList<string> Conditions);
+
+public sealed record TableView(int Version, IReadOnlyList<TableCellView> Cells);

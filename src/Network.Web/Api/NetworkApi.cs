@@ -68,6 +68,12 @@ public sealed class NetworkApi(IHttpClientFactory factory, AccessTokens tokens)
     public Task<ApiResult<List<AccessLogLine>>> GetAccessLogAsync(Guid familyId, CancellationToken ct = default) =>
         SendAsync<List<AccessLogLine>>(HttpMethod.Get, $"api/families/{familyId}/access-log", null, ct);
 
+    public Task<ApiResult<TableView>> GetTableAsync(CancellationToken ct = default) =>
+        SendAsync<TableView>(HttpMethod.Get, "api/authorization/table", null, ct);
+
+    public Task<ApiResult<TableView>> ChangeTableCellAsync(string category, string column, string access, IReadOnlyList<string> conditions, string reason, CancellationToken ct = default) =>
+        SendAsync<TableView>(HttpMethod.Put, $"api/authorization/table/{category}/{column}", new { access, conditions, reason }, ct);
+
     private async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(method, path);
