@@ -43,7 +43,7 @@ public sealed record Board(BoardId Id, FamilyId FamilyId, string Title)
     public static IReadOnlyList<object> Open(BoardId id, Family family, string title, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(title))
-            throw new DomainRuleViolation("board.title-required", "A board needs a title.");
+            throw new DomainRuleViolation("board.title-required", "Geef het bord een titel.");
         return [new BoardOpened(id, family.Id, title.Trim(), now)];
     }
 
@@ -63,7 +63,7 @@ public sealed record Board(BoardId Id, FamilyId FamilyId, string Title)
         var boardDecision = BoardPolicy.Decide(actor, BoardAction.PostItem, family, birthDates, now);
         if (!boardDecision.KnowsItExists) throw new ResourceNotFound("board");
         if (choices.About.Any(p => family.MemberFor(p) is null))
-            throw new DomainRuleViolation("note.subject-not-in-family", "A note is about members of this family only.");
+            throw new DomainRuleViolation("note.subject-not-in-family", "Een notitie gaat alleen over leden van dit gezin.");
 
         var audience = choices.Audience ?? Audience.DefaultFor(choices.Category);
         var facts = new ItemFacts(choices.Category, [.. choices.About.Distinct()], actor.UserId, actor.OrganisationId, audience);
@@ -72,9 +72,9 @@ public sealed record Board(BoardId Id, FamilyId FamilyId, string Title)
 
         var trimmed = text.Trim();
         if (trimmed.Length == 0)
-            throw new DomainRuleViolation("note.text-required", "A note needs text.");
+            throw new DomainRuleViolation("note.text-required", "Schrijf een tekst voor de notitie.");
         if (trimmed.Length > MaxNoteLength)
-            throw new DomainRuleViolation("note.text-too-long", $"A note has at most {MaxNoteLength} characters.");
+            throw new DomainRuleViolation("note.text-too-long", $"Een notitie heeft hoogstens {MaxNoteLength} tekens.");
 
         return [new NotePosted(board.Id, itemId, actor.UserId, actor.DisplayName, actor.Role, trimmed, now,
             facts.Category, facts.About, facts.Audience, actor.OrganisationId)];

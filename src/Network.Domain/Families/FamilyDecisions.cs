@@ -10,9 +10,9 @@ public static class FamilyDecisions
     public static IReadOnlyList<object> Register(FamilyId id, string name, Actor registrant, DateTimeOffset now)
     {
         if (!registrant.IsProfessional)
-            throw new NotAllowed("Only professionals register families.");
+            throw new NotAllowed("Alleen professionals registreren gezinnen.");
         if (string.IsNullOrWhiteSpace(name))
-            throw new DomainRuleViolation("family.name-required", "A family needs a name.");
+            throw new DomainRuleViolation("family.name-required", "Geef het gezin een naam.");
         return
         [
             new FamilyRegistered(id, name.Trim(), now),
@@ -28,7 +28,7 @@ public static class FamilyDecisions
         if (family.MemberFor(person) is { } existing)
             return existing.Relation == relation
                 ? []
-                : throw new DomainRuleViolation("family.member-exists", "This person is already a member of the family with another relation.");
+                : throw new DomainRuleViolation("family.member-exists", "Deze persoon hoort al bij het gezin, met een andere relatie.");
         return [new FamilyMemberAdded(family.Id, person, relation, now)];
     }
 
@@ -37,7 +37,7 @@ public static class FamilyDecisions
         RequireManager(family, actor);
         RequireRelation(family, child, Relation.Child);
         if (family.MemberFor(parent) is not { Relation: Relation.Parent or Relation.StepParent or Relation.FosterParent })
-            throw new DomainRuleViolation("family.not-a-parent", "Only a parent of the family can have parental authority.");
+            throw new DomainRuleViolation("family.not-a-parent", "Alleen een ouder van het gezin kan gezag hebben.");
         if (family.Authority.Any(a => a.Parent == parent && a.Child == child && (a.Until is null || a.Until > from)))
             return [];
         return [new ParentalAuthorityRecorded(family.Id, parent, child, from, now)];
@@ -47,7 +47,7 @@ public static class FamilyDecisions
     {
         RequireManager(family, actor);
         if (!family.Authority.Any(a => a.Parent == parent && a.Child == child && a.Until is null && a.From <= on))
-            throw new DomainRuleViolation("family.no-authority", "This parent has no open parental authority over this child.");
+            throw new DomainRuleViolation("family.no-authority", "Deze ouder heeft geen lopend gezag over dit kind.");
         return [new ParentalAuthorityEnded(family.Id, parent, child, on, now)];
     }
 
@@ -58,7 +58,7 @@ public static class FamilyDecisions
         RequireManager(family, actor);
         RequireRelation(family, child, Relation.Child);
         if (end is { } e && e <= start)
-            throw new DomainRuleViolation("measure.end-before-start", "A measure ends after it starts.");
+            throw new DomainRuleViolation("measure.end-before-start", "Een maatregel eindigt na de begindatum.");
         var expected = type switch
         {
             MeasureType.RaadOnderzoek => OrganisationType.ChildProtectionBoard,
@@ -66,7 +66,7 @@ public static class FamilyDecisions
         };
         if (executor.Type != expected)
             throw new DomainRuleViolation("measure.wrong-executor",
-                type == MeasureType.RaadOnderzoek ? "An investigation is done by the Child Protection Board." : "A measure is executed by a certified institution (GI).");
+                type == MeasureType.RaadOnderzoek ? "Een onderzoek wordt gedaan door de Raad voor de Kinderbescherming." : "Een maatregel wordt uitgevoerd door een gecertificeerde instelling (GI).");
         return [new MeasureRecorded(family.Id, new Measure(id, child, type, executor.Id, executor.Name, start, end), now)];
     }
 
@@ -75,7 +75,7 @@ public static class FamilyDecisions
         RequireManager(family, actor);
         var measure = family.Measures.FirstOrDefault(m => m.Id == id) ?? throw new ResourceNotFound("measure");
         if (on <= measure.Start)
-            throw new DomainRuleViolation("measure.end-before-start", "A measure ends after it starts.");
+            throw new DomainRuleViolation("measure.end-before-start", "Een maatregel eindigt na de begindatum.");
         return [new MeasureEnded(family.Id, id, on, now)];
     }
 
@@ -86,7 +86,7 @@ public static class FamilyDecisions
         RequireManager(family, actor);
         RequireRelation(family, child, Relation.Child);
         if (family.Placements.Any(p => p.Child == child && (p.Until is null || p.Until > from)))
-            throw new DomainRuleViolation("placement.overlaps", "This child already has a placement in that period.");
+            throw new DomainRuleViolation("placement.overlaps", "Dit kind heeft in die periode al een plaatsing.");
         return [new PlacementStarted(family.Id, new Placement(id, child, from, null, address, secret, addressBefore?.Municipality), now)];
     }
 
@@ -95,7 +95,7 @@ public static class FamilyDecisions
         RequireManager(family, actor);
         var placement = family.Placements.FirstOrDefault(p => p.Id == id) ?? throw new ResourceNotFound("placement");
         if (on <= placement.From)
-            throw new DomainRuleViolation("placement.end-before-start", "A placement ends after it starts.");
+            throw new DomainRuleViolation("placement.end-before-start", "Een plaatsing eindigt na de begindatum.");
         return [new PlacementEnded(family.Id, id, on, now)];
     }
 
@@ -108,16 +108,16 @@ public static class FamilyDecisions
     {
         RequireManager(family, actor);
         if (!professional.IsProfessional)
-            throw new DomainRuleViolation("network.not-a-professional", "Only professionals join a network this way.");
+            throw new DomainRuleViolation("network.not-a-professional", "Alleen professionals worden zo aan het netwerk toegevoegd.");
         if (children.Count == 0)
-            throw new DomainRuleViolation("network.children-required", "Name the children the membership is for.");
+            throw new DomainRuleViolation("network.children-required", "Kies voor welke kinderen de professional meedoet.");
         foreach (var child in children) RequireRelation(family, child, Relation.Child);
         if (basis == MembershipBasis.LegalBasis)
         {
             var day = DateOnly.FromDateTime(now.UtcDateTime);
             foreach (var child in children)
                 if (!Standings.HasCurrentOrComingMeasure(family, professional.Role, professional.OrganisationId, child, day))
-                    throw new DomainRuleViolation("network.no-legal-basis", "Their organisation executes no current measure for this child that fits their role.");
+                    throw new DomainRuleViolation("network.no-legal-basis", "Hun organisatie voert voor dit kind geen lopende maatregel uit die bij hun rol past.");
         }
         var existing = family.ProfessionalFor(professional.UserId);
         var member = new NetworkMember(professional.UserId, professional.DisplayName, professional.Role, professional.OrganisationId,
@@ -136,7 +136,7 @@ public static class FamilyDecisions
     {
         RequireManager(family, actor);
         if (family.ProfessionalFor(coordinator) is null)
-            throw new DomainRuleViolation("network.coordinator-not-member", "The coordinator must be in the family's network.");
+            throw new DomainRuleViolation("network.coordinator-not-member", "De regisseur moet in het netwerk van het gezin zitten.");
         return family.Coordinator == coordinator ? [] : [new CoordinatorAppointed(family.Id, coordinator, now)];
     }
 
@@ -168,7 +168,7 @@ public static class FamilyDecisions
         var giver = ConsentGiver(family, actor, child, childBirthDate, now);
         var member = family.ProfessionalFor(professional) ?? throw new ResourceNotFound("member");
         if (member.Basis != MembershipBasis.Consent || !member.Children.Contains(child))
-            throw new DomainRuleViolation("consent.not-invited", "This professional was not invited for this child.");
+            throw new DomainRuleViolation("consent.not-invited", "Deze professional is niet voor dit kind uitgenodigd.");
         if (family.Consents.Any(c => c.Professional == professional && c.Child == child && c.GivenBy == giver)) return [];
         return [new ConsentGiven(family.Id, professional, child, giver, now)];
     }
@@ -197,12 +197,12 @@ public static class FamilyDecisions
         var member = family.ProfessionalFor(actor.UserId);
         if (member is null) throw new ResourceNotFound("family");
         if (family.Coordinator != actor.UserId && member.Basis != MembershipBasis.LegalBasis)
-            throw new NotAllowed("Only the coordinator or a professional on legal basis changes the family's composition.");
+            throw new NotAllowed("Alleen de regisseur of een professional op wettelijke grondslag wijzigt de samenstelling van het gezin.");
     }
 
     private static void RequireRelation(Family family, PersonId person, Relation relation)
     {
         if (family.MemberFor(person)?.Relation != relation)
-            throw new DomainRuleViolation("family.not-a-" + relation.ToString().ToLowerInvariant(), $"This person is not a {relation.ToString().ToLowerInvariant()} of the family.");
+            throw new DomainRuleViolation("family.not-a-" + relation.ToString().ToLowerInvariant(), $"Deze persoon heeft niet de relatie {relation.ToString().ToLowerInvariant()} tot het gezin.");
     }
 }

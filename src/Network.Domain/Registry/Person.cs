@@ -74,9 +74,9 @@ public sealed partial record Person(PersonId Id, PersonDetails Details, PersonId
     public static IReadOnlyList<object> Correct(Person person, PersonDetails details, string reason, UserId by, DateTimeOffset now)
     {
         if (person.MergedInto is not null)
-            throw new DomainRuleViolation("person.merged", "This record was merged; correct the surviving record.");
+            throw new DomainRuleViolation("person.merged", "Dit record is samengevoegd; corrigeer het overgebleven record.");
         if (string.IsNullOrWhiteSpace(reason))
-            throw new DomainRuleViolation("person.reason-required", "Say why the details are corrected.");
+            throw new DomainRuleViolation("person.reason-required", "Zeg waarom de gegevens worden gecorrigeerd.");
         var valid = Validate(details, now);
         return valid == person.Details ? [] : [new PersonDetailsCorrected(person.Id, valid, reason.Trim(), by, now)];
     }
@@ -86,31 +86,31 @@ public sealed partial record Person(PersonId Id, PersonDetails Details, PersonId
         Person survivor, Person duplicate, UserId by, DateTimeOffset now)
     {
         if (survivor.Id == duplicate.Id)
-            throw new DomainRuleViolation("person.merge-self", "A record cannot be merged with itself.");
+            throw new DomainRuleViolation("person.merge-self", "Een record kan niet met zichzelf worden samengevoegd.");
         if (survivor.MergedInto is not null || duplicate.MergedInto is not null)
-            throw new DomainRuleViolation("person.merged", "One of these records was already merged.");
+            throw new DomainRuleViolation("person.merged", "Een van deze records is al samengevoegd.");
         if (survivor.Details.Bsn is { } a && duplicate.Details.Bsn is { } b && a != b)
-            throw new DomainRuleViolation("person.merge-bsn-differs", "Two records with different BSNs are different people.");
+            throw new DomainRuleViolation("person.merge-bsn-differs", "Twee records met een verschillend BSN zijn verschillende mensen.");
         return ([new PersonAbsorbed(survivor.Id, duplicate.Id, by, now)], [new PersonMergedInto(duplicate.Id, survivor.Id, by, now)]);
     }
 
     private static PersonDetails Validate(PersonDetails d, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(d.Name.GivenNames) || string.IsNullOrWhiteSpace(d.Name.FamilyName))
-            throw new DomainRuleViolation("person.name-required", "A person needs given names and a family name.");
+            throw new DomainRuleViolation("person.name-required", "Vul de voornamen en de achternaam in.");
         if (d.DateOfBirth > DateOnly.FromDateTime(now.UtcDateTime))
-            throw new DomainRuleViolation("person.born-in-future", "The date of birth lies in the future.");
+            throw new DomainRuleViolation("person.born-in-future", "De geboortedatum ligt in de toekomst.");
         var bsn = Bsn.Normalize(d.Bsn);
         if (bsn is not null && !Bsn.IsValid(bsn))
-            throw new DomainRuleViolation("person.bsn-invalid", "This BSN does not pass the eleven-test.");
+            throw new DomainRuleViolation("person.bsn-invalid", "Dit BSN klopt niet (elfproef).");
         var address = d.Address;
         if (address is not null)
         {
             var postcode = address.Postcode.Replace(" ", "").ToUpperInvariant();
             if (!PostcodePattern().IsMatch(postcode))
-                throw new DomainRuleViolation("person.postcode-invalid", "A Dutch postcode is four digits and two letters, like 3511 AB.");
+                throw new DomainRuleViolation("person.postcode-invalid", "Een postcode is vier cijfers en twee letters, zoals 3511 AB.");
             if (string.IsNullOrWhiteSpace(address.Municipality))
-                throw new DomainRuleViolation("person.municipality-required", "An address needs its municipality.");
+                throw new DomainRuleViolation("person.municipality-required", "Vul de gemeente van het adres in.");
             address = address with { Postcode = $"{postcode[..4]} {postcode[4..]}", Municipality = address.Municipality.Trim() };
         }
         return d with
