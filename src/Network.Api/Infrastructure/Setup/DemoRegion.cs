@@ -29,7 +29,9 @@ public sealed class DemoRegion(UserManager<NetworkUser> users, IDocumentSession 
     public static readonly DemoOrganisation DeBrug = new(Org(2), "Jeugdhulp De Brug", OrganisationType.YouthCareProvider);
     public static readonly DemoOrganisation SamenVeilig = new(Org(3), "GI Samen Veilig", OrganisationType.CertifiedInstitution);
     public static readonly DemoOrganisation Regio = new(Org(4), "Regio Utrecht", OrganisationType.Administration);
-    public static IReadOnlyList<DemoOrganisation> Organisations => [Buurtteam, DeBrug, SamenVeilig, Regio];
+    public static readonly DemoOrganisation Raad = new(Org(5), "Raad voor de Kinderbescherming Midden-Nederland", OrganisationType.ChildProtectionBoard);
+    public static readonly DemoOrganisation Jgz = new(Org(6), "JGZ Utrecht", OrganisationType.YouthHealth);
+    public static IReadOnlyList<DemoOrganisation> Organisations => [Buurtteam, DeBrug, SamenVeilig, Regio, Raad, Jgz];
 
     public static readonly PersonId SannePerson = Pid(1);
     public static readonly PersonId DaanPerson = Pid(2);
@@ -37,6 +39,11 @@ public sealed class DemoRegion(UserManager<NetworkUser> users, IDocumentSession 
     public static readonly PersonId MarkPerson = Pid(4);
     public static readonly PersonId AysePerson = Pid(5);
     public static readonly PersonId EmrePerson = Pid(6);
+    public static readonly PersonId LindaPerson = Pid(7);
+    public static readonly PersonId KeesPerson = Pid(8);
+    public static readonly PersonId TimPerson = Pid(9);
+    public static readonly PersonId EvaPerson = Pid(10);
+    public static readonly PersonId LarsPerson = Pid(11);
 
     public static readonly DemoUser Coordinator = new("fatima@buurtteam.demo", "Fatima El Amrani", ActorRole.NeighbourhoodTeam, Buurtteam);
     public static readonly DemoUser YouthCareWorker = new("jeroen@debrug.demo", "Jeroen de Vries", ActorRole.YouthCare, DeBrug);
@@ -45,15 +52,25 @@ public sealed class DemoRegion(UserManager<NetworkUser> users, IDocumentSession 
     public static readonly DemoUser NewParent = new("mark.deboer@gezin.demo", "Mark de Boer", ActorRole.Parent, null, MarkPerson);
     public static readonly DemoUser YilmazParent = new("ayse.yilmaz@gezin.demo", "Ayşe Yılmaz", ActorRole.Parent, null, AysePerson);
     public static readonly DemoUser Guardian = new("peter@samenveilig.demo", "Peter Bakker", ActorRole.FamilyGuardian, SamenVeilig);
+    public static readonly DemoUser BosMother = new("linda.bos@gezin.demo", "Linda Bos", ActorRole.Parent, null, LindaPerson);
+    public static readonly DemoUser BosFather = new("kees.bos@gezin.demo", "Kees Bos", ActorRole.Parent, null, KeesPerson);
+    public static readonly DemoUser BosYouth = new("eva.bos@gezin.demo", "Eva Bos", ActorRole.Youth, null, EvaPerson);
+    public static readonly DemoUser ProbationOfficer = new("rik@samenveilig.demo", "Rik Meijer", ActorRole.ProbationOfficer, SamenVeilig);
+    public static readonly DemoUser BoardInvestigator = new("anouk@raad.demo", "Anouk de Wit", ActorRole.ChildProtectionBoard, Raad);
+    public static readonly DemoUser YouthDoctor = new("sophie@jgz.demo", "Sophie Visser", ActorRole.YouthHealth, Jgz);
     public static readonly DemoUser Administrator = new("beheer@network.demo", "Functioneel beheer", ActorRole.FunctionalAdministrator, Regio);
 
-    public static IReadOnlyList<DemoUser> Users => [Coordinator, YouthCareWorker, Parent, Youth, NewParent, YilmazParent, Guardian, Administrator];
+    public static IReadOnlyList<DemoUser> Users =>
+        [Coordinator, YouthCareWorker, Parent, Youth, NewParent, YilmazParent, Guardian, Administrator,
+         BosMother, BosFather, BosYouth, ProbationOfficer, BoardInvestigator, YouthDoctor];
 
     /// <summary>Stable ids, so a re-run and the tests can find the demo families and boards.</summary>
     public static readonly FamilyId JansenFamily = new(Guid.Parse("0193a000-0000-7000-8000-00000000f001"));
     public static readonly BoardId JansenBoard = new(Guid.Parse("0193a000-0000-7000-8000-00000000b001"));
     public static readonly FamilyId YilmazFamily = new(Guid.Parse("0193a000-0000-7000-8000-00000000f002"));
     public static readonly BoardId YilmazBoard = new(Guid.Parse("0193a000-0000-7000-8000-00000000b002"));
+    public static readonly FamilyId BosFamily = new(Guid.Parse("0193a000-0000-7000-8000-00000000f003"));
+    public static readonly BoardId BosBoard = new(Guid.Parse("0193a000-0000-7000-8000-00000000b003"));
 
     public async Task EnsureAsync(CancellationToken ct)
     {
@@ -82,6 +99,11 @@ public sealed class DemoRegion(UserManager<NetworkUser> users, IDocumentSession 
             [MarkPerson] = new(new("Mark", "de", "Boer"), new DateOnly(1985, 11, 20), "123456782", new("Oudegracht", "200", "3511 NR", "Utrecht", "Utrecht"), "06-87654321", "mark.deboer@gezin.demo", null, null),
             [AysePerson] = new(new("Ayşe", null, "Yılmaz"), new DateOnly(1990, 1, 15), null, new("Amsterdamsestraatweg", "50", "3513 AC", "Utrecht", "Utrecht"), null, null, null, null),
             [EmrePerson] = new(new("Emre", null, "Yılmaz"), new DateOnly(2016, 9, 9), null, new("Amsterdamsestraatweg", "50", "3513 AC", "Utrecht", "Utrecht"), null, null, "OBS Zuilen", null),
+            [LindaPerson] = new(new("Linda", null, "Bos"), new DateOnly(1982, 4, 4), null, new("Kanaalweg", "8", "3526 KL", "Utrecht", "Utrecht"), "06-11112222", "linda.bos@gezin.demo", null, null),
+            [KeesPerson] = new(new("Kees", null, "Bos"), new DateOnly(1980, 8, 8), null, new("Lange Nieuwstraat", "3", "3512 PA", "Utrecht", "Utrecht"), null, "kees.bos@gezin.demo", null, null),
+            [TimPerson] = new(new("Tim", null, "Bos"), new DateOnly(2017, 2, 2), null, new("Kanaalweg", "8", "3526 KL", "Utrecht", "Utrecht"), null, null, "OBS Kanaleneiland", null),
+            [EvaPerson] = new(new("Eva", null, "Bos"), new DateOnly(2010, 3, 1), null, new("Kanaalweg", "8", "3526 KL", "Utrecht", "Utrecht"), null, "eva.bos@gezin.demo", "ROC Midden Nederland", null),
+            [LarsPerson] = new(new("Lars", null, "Bos"), new DateOnly(2014, 5, 5), null, new("Kanaalweg", "8", "3526 KL", "Utrecht", "Utrecht"), null, null, null, null),
         };
         foreach (var (id, details) in people)
             session.Events.StartStream<Person>(id.Value, Person.Register(id, details, system, now).ToArray());
@@ -119,6 +141,39 @@ public sealed class DemoRegion(UserManager<NetworkUser> users, IDocumentSession 
         yilmaz.Do(f => FamilyDecisions.InviteProfessional(f, peter, peter, MembershipBasis.LegalBasis, [EmrePerson], now));
         session.Events.StartStream<Family>(YilmazFamily.Value, yilmaz.Events.ToArray());
         session.Events.StartStream<Board>(YilmazBoard.Value, Board.Open(YilmazBoard, yilmaz.State, "Gezinsbord Yılmaz", now).ToArray());
+
+        // Gezin Bos: every framework in one family. Divorced parents (Kees lost gezag), Tim (9) under
+        // OTS and a Raad investigation, Eva (16) under jeugdreclassering, Lars placed at a secret
+        // address; the buurtteam and the JGZ work with consent for Tim only.
+        var bos = new FamilyBuilder(FamilyDecisions.Register(BosFamily, "Gezin Bos", fatima, now));
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        bos.Do(f => FamilyDecisions.AddMember(f, fatima, LindaPerson, Relation.Parent, now));
+        bos.Do(f => FamilyDecisions.AddMember(f, fatima, KeesPerson, Relation.Parent, now));
+        foreach (var child in new[] { TimPerson, EvaPerson, LarsPerson })
+        {
+            bos.Do(f => FamilyDecisions.AddMember(f, fatima, child, Relation.Child, now));
+            bos.Do(f => FamilyDecisions.RecordAuthority(f, fatima, LindaPerson, child, birthDates[child], now));
+            bos.Do(f => FamilyDecisions.RecordAuthority(f, fatima, KeesPerson, child, birthDates[child], now));
+            bos.Do(f => FamilyDecisions.EndAuthority(f, fatima, KeesPerson, child, new DateOnly(2024, 1, 1), now));
+        }
+        void Measure(PersonId child, MeasureType type, DemoOrganisation org, DateOnly start, DateOnly? end) =>
+            bos.Do(f => FamilyDecisions.RecordMeasure(f, fatima, MeasureId.New(), child, type, orgs[org.Id], start, end, now));
+        Measure(TimPerson, MeasureType.Ots, SamenVeilig, today.AddYears(-1), today.AddYears(1));
+        Measure(TimPerson, MeasureType.RaadOnderzoek, Raad, today.AddMonths(-2), today.AddMonths(4));
+        Measure(LarsPerson, MeasureType.Ots, SamenVeilig, today.AddYears(-1), today.AddYears(1));
+        Measure(LarsPerson, MeasureType.MachtigingUithuisplaatsing, SamenVeilig, today.AddMonths(-6), today.AddMonths(6));
+        Measure(EvaPerson, MeasureType.Jeugdreclassering, SamenVeilig, today.AddMonths(-3), today.AddMonths(9));
+        bos.Do(f => FamilyDecisions.StartPlacement(f, fatima, PlacementId.New(), LarsPerson, today.AddMonths(-6),
+            new Address("Boslaan", "12", "3701 AB", "Zeist", "Zeist"), true, people[LarsPerson].Address, now));
+        bos.Do(f => FamilyDecisions.InviteProfessional(f, fatima, fatima, MembershipBasis.Consent, [TimPerson], now));
+        bos.Do(f => FamilyDecisions.InviteProfessional(f, fatima, actors[YouthDoctor], MembershipBasis.Consent, [TimPerson], now));
+        bos.Do(f => FamilyDecisions.InviteProfessional(f, fatima, peter, MembershipBasis.LegalBasis, [TimPerson, LarsPerson], now));
+        bos.Do(f => FamilyDecisions.InviteProfessional(f, fatima, actors[ProbationOfficer], MembershipBasis.LegalBasis, [EvaPerson], now));
+        bos.Do(f => FamilyDecisions.InviteProfessional(f, fatima, actors[BoardInvestigator], MembershipBasis.LegalBasis, [TimPerson], now));
+        bos.Do(f => FamilyDecisions.GiveConsent(f, actors[BosMother], fatima.UserId, TimPerson, birthDates[TimPerson], now));
+        bos.Do(f => FamilyDecisions.GiveConsent(f, actors[BosMother], actors[YouthDoctor].UserId, TimPerson, birthDates[TimPerson], now));
+        session.Events.StartStream<Family>(BosFamily.Value, bos.Events.ToArray());
+        session.Events.StartStream<Board>(BosBoard.Value, Board.Open(BosBoard, bos.State, "Gezinsbord Bos", now).ToArray());
 
         await session.SaveChangesAsync(ct);
         logger.LogInformation("Demo region created");

@@ -1,0 +1,147 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Network.Api.Features.Boards.GetTimeline;
+using Network.Api.Features.Boards.ListMyBoards;
+using Network.Api.Features.Boards.PostNote;
+using Network.Api.Features.Families;
+using Network.Api.Infrastructure.Realtime;
+using Network.Api.Infrastructure.Setup;
+using static Network.Api.Infrastructure.Setup.DemoRegion;
+
+namespace Network.Api.Tests;
+
+/// <summary>
+/// Gezin Bos has every framework at once: divorced parents (the father lost gezag), Tim (9) under
+/// OTS and a Raad investigation, Eva (16) under jeugdreclassering, Lars placed at a secret
+/// address, and a buurtteam and JGZ with consent for Tim only. Real users of each role read
+/// exactly the items the table allows, by every path: the timeline, the board list, pushes.
+/// </summary>
+public sealed class EveryRoleTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private static readonly Guid Board = BosBoard.Value;
+
+    private static readonly DemoUser[] Everyone = [BosMother, BosFather, BosYouth, Coordinator, YouthDoctor, Guardian, ProbationOfficer, BoardInvestigator];
+
+    [Fact]
+    public async Task every_role_reads_exactly_what_the_table_allows_by_every_path()
+    {
+        var clients = new Dictionary<DemoUser, HttpClient>();
+        foreach (var user in Everyone.Append(YouthCareWorker).Append(Administrator)) clients[user] = await api.ClientForAsync(user);
+        var pushes = new Dictionary<DemoUser, Channel<long>>();
+        var hubs = new List<HubConnection>();
+        foreach (var user in Everyone)
+        {
+            pushes[user] = Channel.CreateUnbounded<long>();
+            hubs.Add(await JoinAsync(user, pushes[user]));
+        }
+
+        try
+        {
+            // Each item is written by someone the table lets write it; the expectation beside it is
+            // read off docs/authorization.md by hand, not computed by the code under test.
+            var items = new List<(string Name, long Version, Guid Id, DemoUser[] Readers)>();
+            async Task Post(string name, DemoUser author, object note, params DemoUser[] readers)
+            {
+                using var response = await clients[author].PostAsJsonAsync($"/api/boards/{Board}/notes", note, Ct);
+                Assert.True(response.StatusCode == HttpStatusCode.Created, $"{name}: {await response.Content.ReadAsStringAsync(Ct)}");
+                var posted = (await response.Content.ReadFromJsonAsync<NotePostedResponse>(Ct))!;
+                items.Add((name, posted.Version, posted.ItemId, readers));
+            }
+
+            await Post("general about the family", Coordinator, new { text = "Gezinsgesprek donderdag." },
+                BosMother, BosFather, BosYouth, Coordinator, YouthDoctor, Guardian, ProbationOfficer, BoardInvestigator);
+            await Post("observation about Tim, professionals", Coordinator, new { text = "Tim trekt zich terug.", category = "Observation", about = new[] { TimPerson.Value } },
+                Coordinator, YouthDoctor, Guardian, BoardInvestigator);
+            await Post("safety about Tim, shared with the family", Coordinator, new { text = "Veiligheidsplan besproken.", category = "Safety", about = new[] { TimPerson.Value }, audience = "Everyone" },
+                BosMother, Coordinator, YouthDoctor, Guardian, BoardInvestigator);
+            await Post("medical about Tim, professionals", YouthDoctor, new { text = "Groeicurve afwijkend.", category = "Medical", about = new[] { TimPerson.Value } },
+                YouthDoctor, Guardian, BoardInvestigator);
+            await Post("court measure about Tim", Guardian, new { text = "Verlenging OTS aangevraagd.", category = "CourtMeasure", about = new[] { TimPerson.Value } },
+                BosMother, Coordinator, YouthDoctor, Guardian, BoardInvestigator);
+            await Post("justice about Eva (16), shared", ProbationOfficer, new { text = "Taakstraf afgerond.", category = "Justice", about = new[] { EvaPerson.Value }, audience = "Everyone" },
+                BosYouth, ProbationOfficer);
+            await Post("perspective plan about Lars, shared", Guardian, new { text = "Lars blijft in het pleeggezin.", category = "PerspectivePlan", about = new[] { LarsPerson.Value }, audience = "Everyone" },
+                BosMother, Guardian);
+            await Post("the mother's own contact details", BosMother, new { text = "Nieuw telefoonnummer: 06-99998888", category = "ContactDetails", about = new[] { LindaPerson.Value } },
+                BosMother, Coordinator, YouthDoctor, Guardian, ProbationOfficer, BoardInvestigator);
+
+            foreach (var user in Everyone)
+            {
+                var timeline = await clients[user].GetFromJsonAsync<TimelineView>($"/api/boards/{Board}/timeline", ApiFixture.Json, Ct);
+                var seen = timeline!.Entries.Select(e => e.ItemId).ToHashSet();
+                foreach (var item in items)
+                    Assert.True(seen.Contains(item.Id) == item.Readers.Contains(user),
+                        $"{user.DisplayName} {(seen.Contains(item.Id) ? "reads" : "does not read")} the {item.Name}");
+                var boards = await clients[user].GetFromJsonAsync<List<BoardSummary>>("/api/boards", Ct);
+                Assert.Contains(boards!, b => b.Id == Board);
+
+                // Pushes: exactly the versions of the items this user may read.
+                var expected = items.Where(i => i.Readers.Contains(user)).Select(i => i.Version).ToList();
+                var received = new List<long>();
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+                timeout.CancelAfter(TimeSpan.FromSeconds(10));
+                while (received.Count < expected.Count) received.Add(await pushes[user].Reader.ReadAsync(timeout.Token));
+                await Task.Delay(200, Ct);
+                while (pushes[user].Reader.TryRead(out var extra)) received.Add(extra);
+                Assert.Equal(expected, received.Order());
+            }
+
+            // Outside the network: no board, and the board answers 404.
+            using var outsider = await clients[YouthCareWorker].GetAsync($"/api/boards/{Board}/timeline", Ct);
+            Assert.Equal(HttpStatusCode.NotFound, outsider.StatusCode);
+            Assert.DoesNotContain((await clients[Administrator].GetFromJsonAsync<List<BoardSummary>>("/api/boards", Ct))!, b => b.Id == Board);
+        }
+        finally
+        {
+            foreach (var hub in hubs) await hub.DisposeAsync();
+            foreach (var client in clients.Values) client.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task the_secret_placement_address_reaches_the_family_guardian_only()
+    {
+        foreach (var user in Everyone)
+        {
+            using var client = await api.ClientForAsync(user);
+            var body = await client.GetStringAsync($"/api/families/{BosFamily.Value}", Ct);
+            Assert.True(body.Contains("Boslaan") == (user == Guardian), $"{user.DisplayName} and the secret address");
+            Assert.DoesNotContain("Zeist", body.Replace("Boslaan 12, 3701 AB Zeist", ""));
+        }
+    }
+
+    [Fact]
+    public async Task standing_is_per_child_in_the_family_view()
+    {
+        using var fatima = await api.ClientForAsync(Coordinator);
+        using var kees = await api.ClientForAsync(BosFather);
+
+        var asCoordinator = await fatima.GetFromJsonAsync<FamilyViewDto>($"/api/families/{BosFamily.Value}", Ct);
+        var asFather = await kees.GetFromJsonAsync<FamilyViewDto>($"/api/families/{BosFamily.Value}", Ct);
+
+        Assert.Equal("full", asCoordinator!.Children.Single(c => c.PersonId == TimPerson.Value).Access);
+        Assert.Equal("pending", asCoordinator.Children.Single(c => c.PersonId == EvaPerson.Value).Access);
+        Assert.All(asFather!.Children, c => Assert.DoesNotContain(KeesPerson.Value, c.ParentsWithAuthority));
+    }
+
+    private async Task<HubConnection> JoinAsync(DemoUser user, Channel<long> pushes)
+    {
+        var token = await api.AccessTokenAsync(user);
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(api.Server.BaseAddress, BoardHub.Path.TrimStart('/')), o =>
+            {
+                o.HttpMessageHandlerFactory = _ => api.Server.CreateHandler();
+                o.Transports = HttpTransportType.LongPolling;
+                o.AccessTokenProvider = () => Task.FromResult<string?>(token);
+            })
+            .Build();
+        connection.On<Guid, long>(nameof(IBoardClient.BoardChanged), (_, version) => pushes.Writer.TryWrite(version));
+        await connection.StartAsync(Ct);
+        await connection.InvokeAsync<long>(nameof(BoardHub.JoinBoard), Board, Ct);
+        return connection;
+    }
+}
