@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR.Client;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -44,6 +45,30 @@ public sealed class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
     {
         using var browser = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         return await OidcLogin.AccessTokenAsync(browser, user.Email, DemoRegion.Password);
+    }
+
+    /// <summary>A SignalR connection to the board hub through the test server (not started).</summary>
+    public HubConnection Hub(string? token) =>
+        new HubConnectionBuilder()
+            .WithUrl(new Uri(Server.BaseAddress, Network.Api.Infrastructure.Realtime.BoardHub.Path.TrimStart('/')), o =>
+            {
+                o.HttpMessageHandlerFactory = _ => Server.CreateHandler();
+                o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.LongPolling;
+                if (token is not null) o.AccessTokenProvider = () => Task.FromResult<string?>(token);
+            })
+            .Build();
+
+    /// <summary>Connects as a demo user, joins a board, and writes every pushed version to <paramref name="pushes"/>.</summary>
+    public async Task<HubConnection> JoinBoardAsync(
+        DemoRegion.DemoUser user, Guid board, System.Threading.Channels.Channel<long> pushes, CancellationToken ct)
+    {
+        var connection = Hub(await AccessTokenAsync(user));
+        connection.On<Guid, long>(
+            nameof(Network.Api.Infrastructure.Realtime.IBoardClient.BoardChanged), (_, version) => pushes.Writer.TryWrite(version));
+        await connection.StartAsync(ct);
+        await connection.InvokeAsync<long>(
+            nameof(Network.Api.Infrastructure.Realtime.BoardHub.JoinBoard), board, ct);
+        return connection;
     }
 
     public HttpClient WithToken(string token)

@@ -20,15 +20,7 @@ public sealed class EmergencyAccessTests(ApiFixture api) : IClassFixture<ApiFixt
         using var peter = await api.ClientForAsync(DemoRegion.Guardian);
         using var fatima = await api.ClientForAsync(DemoRegion.Coordinator);
         var told = Channel.CreateUnbounded<Guid>();
-        await using var fatimaHub = new HubConnectionBuilder()
-            .WithUrl(new Uri(api.Server.BaseAddress, BoardHub.Path.TrimStart('/')), o =>
-            {
-                o.HttpMessageHandlerFactory = _ => api.Server.CreateHandler();
-                o.Transports = HttpTransportType.LongPolling;
-                var token = api.AccessTokenAsync(DemoRegion.Coordinator);
-                o.AccessTokenProvider = async () => await token;
-            })
-            .Build();
+        await using var fatimaHub = api.Hub(await api.AccessTokenAsync(DemoRegion.Coordinator));
         fatimaHub.On<string, Guid>(nameof(IBoardClient.Notified), (_, family) => told.Writer.TryWrite(family));
         await fatimaHub.StartAsync(Ct);
         using (var before = await peter.GetAsync($"/api/boards/{DemoRegion.JansenBoard.Value}/timeline", Ct))

@@ -36,7 +36,7 @@ public sealed class EveryRoleTests(ApiFixture api) : IClassFixture<ApiFixture>
         foreach (var user in Everyone)
         {
             pushes[user] = Channel.CreateUnbounded<long>();
-            hubs.Add(await JoinAsync(user, pushes[user]));
+            hubs.Add(await api.JoinBoardAsync(user, Board, pushes[user], Ct));
         }
 
         try
@@ -126,22 +126,5 @@ public sealed class EveryRoleTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal("full", asCoordinator!.Children.Single(c => c.PersonId == TimPerson.Value).Access);
         Assert.Equal("pending", asCoordinator.Children.Single(c => c.PersonId == EvaPerson.Value).Access);
         Assert.All(asFather!.Children, c => Assert.DoesNotContain(KeesPerson.Value, c.ParentsWithAuthority));
-    }
-
-    private async Task<HubConnection> JoinAsync(DemoUser user, Channel<long> pushes)
-    {
-        var token = await api.AccessTokenAsync(user);
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(api.Server.BaseAddress, BoardHub.Path.TrimStart('/')), o =>
-            {
-                o.HttpMessageHandlerFactory = _ => api.Server.CreateHandler();
-                o.Transports = HttpTransportType.LongPolling;
-                o.AccessTokenProvider = () => Task.FromResult<string?>(token);
-            })
-            .Build();
-        connection.On<Guid, long>(nameof(IBoardClient.BoardChanged), (_, version) => pushes.Writer.TryWrite(version));
-        await connection.StartAsync(Ct);
-        await connection.InvokeAsync<long>(nameof(BoardHub.JoinBoard), Board, Ct);
-        return connection;
     }
 }

@@ -85,8 +85,8 @@ public sealed class ItemAuthorizationTests(ApiFixture api) : IClassFixture<ApiFi
     {
         var sannePushes = Channel.CreateUnbounded<long>();
         var jeroenPushes = Channel.CreateUnbounded<long>();
-        await using var sanneHub = await JoinAsync(DemoRegion.Parent, sannePushes);
-        await using var jeroenHub = await JoinAsync(DemoRegion.YouthCareWorker, jeroenPushes);
+        await using var sanneHub = await api.JoinBoardAsync(DemoRegion.Parent, Board, sannePushes, Ct);
+        await using var jeroenHub = await api.JoinBoardAsync(DemoRegion.YouthCareWorker, Board, jeroenPushes, Ct);
         using var fatima = await api.ClientForAsync(DemoRegion.Coordinator);
         using var sanne = await api.ClientForAsync(DemoRegion.Parent);
 
@@ -106,23 +106,6 @@ public sealed class ItemAuthorizationTests(ApiFixture api) : IClassFixture<ApiFi
         Assert.Equal(after.Version, await NextAsync(sannePushes));
         Assert.False(jeroenPushes.Reader.TryRead(out var leaked), $"Jeroen was told about version {leaked}");
         (await sanne.PutAsync($"/api/families/{DemoRegion.JansenFamily.Value}/consents/{jeroenId}/{Daan}", null, Ct)).EnsureSuccessStatusCode();
-    }
-
-    private async Task<HubConnection> JoinAsync(DemoRegion.DemoUser user, Channel<long> pushes)
-    {
-        var token = await api.AccessTokenAsync(user);
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(api.Server.BaseAddress, BoardHub.Path.TrimStart('/')), o =>
-            {
-                o.HttpMessageHandlerFactory = _ => api.Server.CreateHandler();
-                o.Transports = HttpTransportType.LongPolling;
-                o.AccessTokenProvider = () => Task.FromResult<string?>(token);
-            })
-            .Build();
-        connection.On<Guid, long>(nameof(IBoardClient.BoardChanged), (_, version) => pushes.Writer.TryWrite(version));
-        await connection.StartAsync(Ct);
-        await connection.InvokeAsync<long>(nameof(BoardHub.JoinBoard), Board, Ct);
-        return connection;
     }
 
     private static async Task<long> NextAsync(Channel<long> pushes)

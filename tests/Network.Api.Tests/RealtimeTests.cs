@@ -16,7 +16,7 @@ public sealed class RealtimeTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task a_member_watching_a_board_is_told_its_new_version_after_another_member_posts()
     {
         var changes = Channel.CreateUnbounded<(Guid Board, long Version)>();
-        await using var sanne = Connect(await api.AccessTokenAsync(DemoRegion.Parent));
+        await using var sanne = api.Hub(await api.AccessTokenAsync(DemoRegion.Parent));
         sanne.On<Guid, long>(nameof(IBoardClient.BoardChanged), (board, version) => changes.Writer.TryWrite((board, version)));
         await sanne.StartAsync(Ct);
         var joinedAt = await sanne.InvokeAsync<long>(nameof(BoardHub.JoinBoard), DemoRegion.JansenBoard.Value, Ct);
@@ -35,7 +35,7 @@ public sealed class RealtimeTests(ApiFixture api) : IClassFixture<ApiFixture>
     [Fact]
     public async Task joining_a_board_of_another_family_is_refused_like_a_board_that_does_not_exist()
     {
-        await using var fatima = Connect(await api.AccessTokenAsync(DemoRegion.Coordinator));
+        await using var fatima = api.Hub(await api.AccessTokenAsync(DemoRegion.Coordinator));
         await fatima.StartAsync(Ct);
 
         var foreign = await Assert.ThrowsAsync<HubException>(() =>
@@ -49,23 +49,8 @@ public sealed class RealtimeTests(ApiFixture api) : IClassFixture<ApiFixture>
     [Fact]
     public async Task the_hub_refuses_a_connection_without_a_token()
     {
-        await using var anonymous = new HubConnectionBuilder()
-            .WithUrl(new Uri(api.Server.BaseAddress, BoardHub.Path.TrimStart('/')), o =>
-            {
-                o.HttpMessageHandlerFactory = _ => api.Server.CreateHandler();
-                o.Transports = HttpTransportType.LongPolling;
-            })
-            .Build();
+        await using var anonymous = api.Hub(null);
 
         await Assert.ThrowsAsync<HttpRequestException>(() => anonymous.StartAsync(Ct));
     }
-
-    private HubConnection Connect(string token) => new HubConnectionBuilder()
-        .WithUrl(new Uri(api.Server.BaseAddress, BoardHub.Path.TrimStart('/')), o =>
-        {
-            o.HttpMessageHandlerFactory = _ => api.Server.CreateHandler();
-            o.Transports = HttpTransportType.LongPolling;
-            o.AccessTokenProvider = () => Task.FromResult<string?>(token);
-        })
-        .Build();
 }
