@@ -45,10 +45,17 @@ Network is running.
   Logs:                $LOCAL/logs/
 
 Demo logins (password for all: Netwerk-demo-2026):
-  fatima@buurtteam.demo     buurtteam (regisseur), gezin Jansen
+  fatima@buurtteam.demo     buurtteam (regisseur), gezinnen Jansen en Bos
   jeroen@debrug.demo        jeugdhulp, gezin Jansen
   sanne.jansen@gezin.demo   ouder, gezin Jansen
-  peter@samenveilig.demo    jeugdbeschermer (GI), gezin Yılmaz
+  noor.jansen@gezin.demo    jongere (14), gezin Jansen
+  mark.deboer@gezin.demo    ouder, nog in geen gezin
+  peter@samenveilig.demo    jeugdbeschermer (GI), gezinnen Yılmaz en Bos
+  rik@samenveilig.demo      jeugdreclasseerder (GI), gezin Bos
+  anouk@raad.demo           Raad voor de Kinderbescherming, gezin Bos
+  sophie@jgz.demo           jeugdarts (JGZ), gezin Bos
+  linda.bos@gezin.demo      moeder met gezag, gezin Bos (kees.bos@ zonder gezag, eva.bos@ 16 jaar)
+  beheer@network.demo       functioneel beheer: autorisatietabel
 
 Press Ctrl+C to stop.
 MSG
