@@ -51,45 +51,62 @@ public sealed class AccessLogStore(NpgsqlDataSource db)
     {
         if (records.Count == 0) return;
         await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        await using (var lockCommand = new NpgsqlCommand($"select pg_advisory_xact_lock({ChainLock})", connection, tx))
-            await lockCommand.ExecuteNonQueryAsync(ct);
 
+        // Two round trips: open the transaction, take the chain lock and read the chain head; then
+        // insert the new entries and commit. The lock is held until the commit.
         long lastSequence = 0;
         var lastHash = AccessLogChain.Genesis;
-        await using (var last = new NpgsqlCommand("select sequence, hash from audit.access_log order by sequence desc limit 1", connection, tx))
-        await using (var reader = await last.ExecuteReaderAsync(ct))
-            if (await reader.ReadAsync(ct)) (lastSequence, lastHash) = (reader.GetInt64(0), reader.GetString(1));
-
-        var batch = new NpgsqlBatch(connection, tx);
-        foreach (var e in AccessLogChain.Append(lastSequence, lastHash, records))
+        await using (var head = new NpgsqlBatch(connection))
         {
-            var r = e.Record;
-            var command = new NpgsqlBatchCommand("""
-                insert into audit.access_log (sequence, id, at, action, person_id, family_id, resource, user_id, user_name, role,
-                    organisation, on_behalf_of, basis, allowed, previous_hash, hash)
-                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
-                """);
-            command.Parameters.Add(new() { Value = e.Sequence });
-            command.Parameters.Add(new() { Value = r.Id });
-            command.Parameters.Add(new() { Value = r.At.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-            command.Parameters.Add(new() { Value = r.Action.ToString() });
-            command.Parameters.Add(new() { Value = (object?)r.PersonId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
-            command.Parameters.Add(new() { Value = (object?)r.FamilyId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
-            command.Parameters.Add(new() { Value = r.Resource });
-            command.Parameters.Add(new() { Value = r.UserId });
-            command.Parameters.Add(new() { Value = r.UserName });
-            command.Parameters.Add(new() { Value = r.Role });
-            command.Parameters.Add(new() { Value = (object?)r.Organisation ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-            command.Parameters.Add(new() { Value = (object?)r.OnBehalfOf ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-            command.Parameters.Add(new() { Value = r.Basis.ToString() });
-            command.Parameters.Add(new() { Value = r.Allowed });
-            command.Parameters.Add(new() { Value = e.PreviousHash });
-            command.Parameters.Add(new() { Value = e.Hash });
-            batch.BatchCommands.Add(command);
+            head.BatchCommands.Add(new NpgsqlBatchCommand("begin"));
+            head.BatchCommands.Add(new NpgsqlBatchCommand($"select pg_advisory_xact_lock({ChainLock})"));
+            head.BatchCommands.Add(new NpgsqlBatchCommand("select sequence, hash from audit.access_log order by sequence desc limit 1"));
+            await using var reader = await head.ExecuteReaderAsync(ct);
+            while (await reader.NextResultAsync(ct) && reader.FieldCount < 2) { }
+            if (reader.FieldCount == 2 && await reader.ReadAsync(ct)) (lastSequence, lastHash) = (reader.GetInt64(0), reader.GetString(1));
         }
-        await using (batch) await batch.ExecuteNonQueryAsync(ct);
-        await tx.CommitAsync(ct);
+
+        try
+        {
+            await using var batch = new NpgsqlBatch(connection);
+            foreach (var e in AccessLogChain.Append(lastSequence, lastHash, records))
+                batch.BatchCommands.Add(Insert(e));
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("commit"));
+            await batch.ExecuteNonQueryAsync(ct);
+        }
+        catch
+        {
+            await using var rollback = new NpgsqlCommand("rollback", connection);
+            await rollback.ExecuteNonQueryAsync(CancellationToken.None);
+            throw;
+        }
+    }
+
+    private static NpgsqlBatchCommand Insert(AccessLogEntry e)
+    {
+        var r = e.Record;
+        var command = new NpgsqlBatchCommand("""
+            insert into audit.access_log (sequence, id, at, action, person_id, family_id, resource, user_id, user_name, role,
+                organisation, on_behalf_of, basis, allowed, previous_hash, hash)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+            """);
+        command.Parameters.Add(new() { Value = e.Sequence });
+        command.Parameters.Add(new() { Value = r.Id });
+        command.Parameters.Add(new() { Value = r.At.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new() { Value = r.Action.ToString() });
+        command.Parameters.Add(new() { Value = (object?)r.PersonId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
+        command.Parameters.Add(new() { Value = (object?)r.FamilyId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
+        command.Parameters.Add(new() { Value = r.Resource });
+        command.Parameters.Add(new() { Value = r.UserId });
+        command.Parameters.Add(new() { Value = r.UserName });
+        command.Parameters.Add(new() { Value = r.Role });
+        command.Parameters.Add(new() { Value = (object?)r.Organisation ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = (object?)r.OnBehalfOf ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = r.Basis.ToString() });
+        command.Parameters.Add(new() { Value = r.Allowed });
+        command.Parameters.Add(new() { Value = e.PreviousHash });
+        command.Parameters.Add(new() { Value = e.Hash });
+        return command;
     }
 
     /// <summary>Entries in sequence order, optionally only about some persons or one family.</summary>
