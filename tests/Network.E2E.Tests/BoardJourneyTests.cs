@@ -58,6 +58,28 @@ public sealed class BoardJourneyTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task emergency_access_opens_the_family_and_the_coordinator_sees_the_notification_appear_at_once()
+    {
+        var fatima = await platform.LoggedInPageAsync("fatima@buurtteam.demo");
+        var before = await fatima.GetByTestId("notifications-count").CountAsync() == 0
+            ? 0 : int.Parse(await fatima.GetByTestId("notifications-count").InnerTextAsync());
+        var peter = await platform.LoggedInPageAsync("peter@samenveilig.demo");
+
+        await peter.GetByRole(AriaRole.Link, new() { Name = "Noodtoegang" }).ClickAsync();
+        await peter.GetByLabel("Zoek het kind (naam)").FillAsync("daan jansen");
+        await peter.GetByRole(AriaRole.Button, new() { Name = "Zoeken" }).ClickAsync();
+        await peter.GetByLabel("Reden").FillAsync("Melding Veilig Thuis: acuut gevaar thuis");
+        await peter.GetByRole(AriaRole.Button, new() { Name = "Noodtoegang vragen" }).ClickAsync();
+        await peter.GetByTestId("emergency-granted").GetByRole(AriaRole.Link, new() { Name = "Gezin Jansen" }).ClickAsync();
+        await Expect(peter.GetByRole(AriaRole.Heading, new() { Name = "Gezin Jansen", Level = 1 })).ToBeVisibleAsync();
+
+        await Expect(fatima.GetByTestId("notifications-count")).ToHaveTextAsync((before + 1).ToString());
+        await fatima.GetByTestId("notifications-link").ClickAsync();
+        await Expect(fatima.GetByTestId("notifications")).ToContainTextAsync("Peter Bakker");
+        await Expect(fatima.GetByTestId("notifications")).ToContainTextAsync("Veilig Thuis");
+    }
+
+    [Fact]
     public async Task a_parent_logs_in_and_sees_the_family_board()
     {
         var sanne = await platform.LoggedInPageAsync("sanne.jansen@gezin.demo");

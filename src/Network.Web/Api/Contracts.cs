@@ -90,3 +90,7 @@ public sealed record AccessLogLine(
 public sealed record TableCellView(string Category, string Column, string Access, IReadOnlyList<string> Conditions);
 
 public sealed record TableView(int Version, IReadOnlyList<TableCellView> Cells);
+
+public sealed record Notification(Guid Id, Guid UserId, string Kind, Guid FamilyId, string FamilyName, string Text, DateTimeOffset At);
+
+public sealed record EmergencyAccessGranted(Guid FamilyId, string FamilyName, DateTimeOffset Until);

@@ -74,6 +74,12 @@ public sealed class NetworkApi(IHttpClientFactory factory, AccessTokens tokens)
     public Task<ApiResult<TableView>> ChangeTableCellAsync(string category, string column, string access, IReadOnlyList<string> conditions, string reason, CancellationToken ct = default) =>
         SendAsync<TableView>(HttpMethod.Put, $"api/authorization/table/{category}/{column}", new { access, conditions, reason }, ct);
 
+    public Task<ApiResult<List<Notification>>> ListNotificationsAsync(CancellationToken ct = default) =>
+        SendAsync<List<Notification>>(HttpMethod.Get, "api/notifications", null, ct);
+
+    public Task<ApiResult<List<EmergencyAccessGranted>>> BreakTheGlassAsync(Guid personId, string reason, int minutes, CancellationToken ct = default) =>
+        SendAsync<List<EmergencyAccessGranted>>(HttpMethod.Post, $"api/persons/{personId}/emergency-access", new { reason, minutes }, ct);
+
     private async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(method, path);

@@ -35,6 +35,17 @@ public sealed class BoardUpdates(AccessTokens tokens, IOptions<ApiSettings> api,
         return await connection.InvokeAsync<long>("JoinBoard", boardId, ct);
     }
 
+    /// <summary>Listens for the user's own notifications (for instance emergency access to a family they coordinate).</summary>
+    public async Task ListenForNotificationsAsync(Func<Task> onNotified, CancellationToken ct = default)
+    {
+        connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(new Uri(api.Value.BaseUrl), "hubs/boards"), o => o.AccessTokenProvider = async () => await tokens.GetAsync())
+            .WithAutomaticReconnect()
+            .Build();
+        connection.On<string, Guid>("Notified", (_, _) => onNotified());
+        await connection.StartAsync(ct);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (connection is null) return;

@@ -27,7 +27,7 @@ public sealed class AccessLogHandler(IQuerySession session, AccessLogStore store
     public async ValueTask<IReadOnlyList<AccessLogLine>> Handle(GetFamilyAccessLog q, CancellationToken ct)
     {
         var context = await FamilyContext.LoadAsync(session, new FamilyId(q.FamilyId), ct);
-        if (context is null || !FamilyView.IsConnected(context.Family, q.Actor)) throw new ResourceNotFound("family");
+        if (context is null || !FamilyView.IsConnected(context.Family, q.Actor, clock.GetUtcNow())) throw new ResourceNotFound("family");
         var family = context.Family;
         var now = clock.GetUtcNow();
 

@@ -36,10 +36,11 @@ public sealed record FamilyViewDto(
 /// <summary>Builds what one actor may see of a family. Every family read goes through here.</summary>
 public static class FamilyView
 {
-    /// <summary>The actor is in the family or in its network (any basis, consent pending included).</summary>
-    public static bool IsConnected(Family family, Actor actor) =>
+    /// <summary>The actor is in the family or in its network (any basis, consent pending included), or has emergency access now.</summary>
+    public static bool IsConnected(Family family, Actor actor, DateTimeOffset now) =>
         actor.Role is not (ActorRole.FunctionalAdministrator or ActorRole.ContractManager)
-        && (family.ProfessionalFor(actor.UserId) is not null || actor.PersonId is { } p && family.MemberFor(p) is not null);
+        && (family.ProfessionalFor(actor.UserId) is not null || actor.PersonId is { } p && family.MemberFor(p) is not null
+            || family.EmergencyFor(actor.UserId, now) is not null);
 
     /// <summary>
     /// What the actor may see now, as it was on <paramref name="asOf"/> (gezag, measures,

@@ -19,7 +19,7 @@ public sealed class GetFamilyHandler(IQuerySession session, AccessLogger log, Ti
         var context = await FamilyContext.LoadAsync(session, new FamilyId(q.FamilyId), ct);
         if (context is null) throw new ResourceNotFound("family");
         await log.FamilyAsync(q.Actor, AccessAction.Read, $"family:{q.FamilyId}", context, ct);
-        if (!FamilyView.IsConnected(context.Family, q.Actor)) throw new ResourceNotFound("family");
+        if (!FamilyView.IsConnected(context.Family, q.Actor, clock.GetUtcNow())) throw new ResourceNotFound("family");
         var state = await session.Events.FetchStreamStateAsync(q.FamilyId, ct);
         var board = await session.Query<BoardTimeline>().Where(b => b.FamilyId == q.FamilyId).Select(b => b.Id).FirstOrDefaultAsync(ct);
         return FamilyView.Build(context, q.Actor, clock.GetUtcNow(), state?.Version ?? 0, board == Guid.Empty ? null : board, q.AsOf);

@@ -11,13 +11,13 @@ public sealed record FamilySummary(Guid FamilyId, string Name, bool IsCoordinato
 public sealed record ListMyFamilies(Actor Actor) : IQuery<IReadOnlyList<FamilySummary>>;
 
 /// <summary>The families the actor is connected to: as family member, or as professional in its network (consent pending included).</summary>
-public sealed class ListMyFamiliesHandler(IQuerySession session, AccessLogger log) : IQueryHandler<ListMyFamilies, IReadOnlyList<FamilySummary>>
+public sealed class ListMyFamiliesHandler(IQuerySession session, AccessLogger log, TimeProvider clock) : IQueryHandler<ListMyFamilies, IReadOnlyList<FamilySummary>>
 {
     public async ValueTask<IReadOnlyList<FamilySummary>> Handle(ListMyFamilies q, CancellationToken ct)
     {
         if (q.Actor.Role is ActorRole.FunctionalAdministrator or ActorRole.ContractManager) return [];
         var families = (await FamilyContext.ConnectedToAsync(session, q.Actor, ct))
-            .Where(f => FamilyView.IsConnected(f.Family, q.Actor))
+            .Where(f => FamilyView.IsConnected(f.Family, q.Actor, clock.GetUtcNow()))
             .ToList();
         foreach (var family in families) await log.FamilyAsync(q.Actor, AccessAction.Search, "families:list", family, ct);
         return [.. families
