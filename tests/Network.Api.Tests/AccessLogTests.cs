@@ -34,6 +34,21 @@ public sealed class AccessLogTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task a_note_about_one_child_is_logged_against_that_child_only()
+    {
+        using var fatima = await api.ClientForAsync(DemoRegion.Coordinator);
+        using var posted = await fatima.PostAsJsonAsync($"/api/boards/{DemoRegion.JansenBoard.Value}/notes",
+            new { text = "Alleen over Daan", about = new[] { DemoRegion.DaanPerson.Value } }, Ct);
+        Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
+
+        var log = await fatima.GetFromJsonAsync<List<AccessLogLine>>($"/api/families/{DemoRegion.JansenFamily.Value}/access-log", Ct);
+
+        var creates = log!.Where(l => l.UserName == "Fatima El Amrani" && l.Action == "Create").ToList();
+        Assert.Contains(creates, l => l.PersonId == DemoRegion.DaanPerson.Value && l.Allowed);
+        Assert.DoesNotContain(creates, l => l.PersonId == DemoRegion.NoorPerson.Value);
+    }
+
+    [Fact]
     public async Task a_denied_look_at_another_family_is_logged_too()
     {
         using var fatima = await api.ClientForAsync(DemoRegion.Coordinator);

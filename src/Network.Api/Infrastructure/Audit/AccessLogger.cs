@@ -11,13 +11,16 @@ public sealed class AccessLogger(AccessLogStore store, TimeProvider clock)
         store.AppendAsync([Record(actor, action, resource, personId, familyId, basis, allowed)], ct);
 
     /// <summary>
-    /// A decision about a family (a board, the family view, a change): one record for each child,
+    /// A decision about a family (a board, the family view, a change): one record for each child
+    /// concerned (<paramref name="about"/>, or every child when it is about the family as a whole),
     /// allowed where the actor has standing on that child, denied where not.
     /// </summary>
-    public Task FamilyAsync(Actor actor, AccessAction action, string resource, FamilyContext family, CancellationToken ct)
+    public Task FamilyAsync(Actor actor, AccessAction action, string resource, FamilyContext family, CancellationToken ct,
+        IReadOnlyCollection<PersonId>? about = null)
     {
         var now = clock.GetUtcNow();
-        var records = family.Family.Children.Select(child =>
+        var children = family.Family.Children.Where(c => about is not { Count: > 0 } || about.Contains(c));
+        var records = children.Select(child =>
         {
             var standing = Standings.OnChild(family.Family, actor, child, family.BirthDates.GetValueOrDefault(child), now);
             return Record(actor, action, resource, child.Value, family.Family.Id.Value, AccessLogChain.BasisOf(standing.Kind), standing.Exists);

@@ -60,7 +60,7 @@ public sealed class PostNoteHandler(IDocumentSession session, AccessLogger log, 
         }
         finally
         {
-            await log.FamilyAsync(command.Actor, AccessAction.Create, $"board:{command.BoardId}", family, ct);
+            await log.FamilyAsync(command.Actor, AccessAction.Create, $"board:{command.BoardId}", family, ct, [.. command.Choices.About]);
         }
         Versions.Check(command.ExpectedVersion, stream.CurrentVersion ?? 0);
         stream.AppendMany(events);
