@@ -63,6 +63,19 @@ public sealed class ItemAuthorizationTests(ApiFixture api) : IClassFixture<ApiFi
     }
 
     [Fact]
+    public async Task preview_and_why_answer_404_to_someone_outside_the_network()
+    {
+        using var peter = await api.ClientForAsync(DemoRegion.Guardian);
+
+        using var preview = await peter.PostAsJsonAsync($"/api/boards/{Board}/audience-preview", new { category = "General" }, Ct);
+        using var why = await peter.GetAsync($"/api/boards/{Board}/why", Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, preview.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, why.StatusCode);
+        Assert.DoesNotContain("Jansen", await preview.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
     public async Task the_preview_names_who_will_be_able_to_read_a_note()
     {
         using var jeroen = await api.ClientForAsync(DemoRegion.YouthCareWorker);
