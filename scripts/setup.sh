@@ -79,8 +79,12 @@ setup_postgres() {
   fi
   if ! as_pg_owner "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
     echo "==> starting PostgreSQL on 127.0.0.1:$PGPORT"
-    as_pg_owner "$bin/pg_ctl" -D "$data" -l "$data/../postgres.log" -w -t 60 \
-      -o "-p $PGPORT -k $data -c listen_addresses=127.0.0.1 -c max_connections=300 -c synchronous_commit=off" start >/dev/null
+    if ! as_pg_owner "$bin/pg_ctl" -D "$data" -l "$data/../postgres.log" -w -t 60 \
+      -o "-p $PGPORT -k $data -c listen_addresses=127.0.0.1 -c max_connections=300 -c synchronous_commit=off" start >/dev/null; then
+      tail -n 5 "$data/../postgres.log" >&2 || true
+      echo "PostgreSQL did not start. Is port $PGPORT taken? Set NETWORK_PG_PORT to another port." >&2
+      exit 1
+    fi
   fi
   export NETWORK_DB="Host=127.0.0.1;Port=$PGPORT;Username=$PGUSER_NAME;Password=$PGPASS;Database=network"
   if ! PGPASSWORD="$PGPASS" "$bin/psql" -h 127.0.0.1 -p "$PGPORT" -U "$PGUSER_NAME" -d postgres -tAc \
