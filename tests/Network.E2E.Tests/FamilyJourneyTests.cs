@@ -66,6 +66,22 @@ public sealed class FamilyJourneyTests(PlatformFixture platform)
         await Expect(fatima.GetByTestId("board-children")).ToHaveTextAsync(" · over Lotte de Boer");
     }
 
+    [Fact]
+    public async Task a_youth_sees_her_own_details_and_not_those_of_her_brother()
+    {
+        var noor = await platform.LoggedInPageAsync("noor.jansen@gezin.demo");
+
+        await noor.GotoAsync($"{platform.WebUrl}/gezinnen/0193a000-0000-7000-8000-00000000f001");
+
+        var self = noor.Locator("[data-testid=child]", new() { HasText = "Noor Jansen" });
+        var brother = noor.Locator("[data-testid=child]", new() { HasText = "Daan Jansen" });
+        await Expect(self).ToHaveAttributeAsync("data-access", "full");
+        await Expect(self).ToContainTextAsync("Stedelijk Gymnasium");
+        await Expect(brother).ToHaveAttributeAsync("data-access", "pending");
+        await Expect(brother).ToContainTextAsync("U ziet geen gegevens van dit kind.");
+        await Expect(noor.GetByTestId("consent-panel")).ToContainTextAsync("Fatima El Amrani");
+    }
+
     private static async Task RegisterChildAsync(IPage page, string given, string born, string school)
     {
         await page.GetByLabel("Relatie tot het gezin").SelectOptionAsync("Child");
