@@ -43,6 +43,8 @@ public sealed class PlatformFixture : IAsyncLifetime
         webHost.StartServer();
 
         playwright = await Playwright.CreateAsync();
+        // Generous waits: a busy 2-core CI machine is slow, not wrong. Assertions still retry until met.
+        Assertions.SetDefaultExpectTimeout(15_000);
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
@@ -56,6 +58,8 @@ public sealed class PlatformFixture : IAsyncLifetime
     public async Task<IPage> LoggedInPageAsync(string email, BrowserNewContextOptions? options = null)
     {
         var context = await Browser.NewContextAsync(options ?? new BrowserNewContextOptions { Locale = "nl-NL" });
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync(WebUrl + "/");
         await page.GetByRole(AriaRole.Link, new() { Name = "Inloggen" }).First.ClickAsync();
