@@ -65,12 +65,9 @@ public static class Standings
         var professional = family.ProfessionalFor(actor.UserId);
         if (professional is null || professional.Since > at)
             return new Standing(StandingKind.None, "U hoort niet bij het netwerk van dit gezin.");
-        if (ExecutesMeasure(family, actor.Role, actor.OrganisationId, child, day))
-        {
-            var measure = ActiveMeasure(family, actor.Role, actor.OrganisationId, child, day)!;
+        if (ActiveMeasure(family, actor.Role, actor.OrganisationId, child, day) is { } measure)
             return new Standing(StandingKind.ProfessionalByLegalBasis,
                 $"Wettelijke grondslag: {measure.Type} door {measure.OrganisationName} sinds {measure.Start:yyyy-MM-dd}.");
-        }
         if (professional.Basis == MembershipBasis.Consent && professional.Children.Contains(child)
             && Consents.IsValid(family, actor.UserId, child, birthDate, day))
             return new Standing(StandingKind.ProfessionalByConsent, "Het gezin gaf toestemming.");
@@ -78,10 +75,6 @@ public static class Standings
             ? "Het gezin gaf (nog) geen toestemming voor dit kind."
             : "Uw lidmaatschap geldt niet voor dit kind.");
     }
-
-    /// <summary>Legal basis: the actor's organisation executes a measure for the child that fits their role, today.</summary>
-    public static bool ExecutesMeasure(Family family, ActorRole role, OrganisationId? organisation, PersonId child, DateOnly day) =>
-        ActiveMeasure(family, role, organisation, child, day) is not null;
 
     /// <summary>The organisation executes, or will execute, a fitting measure for the child that has not ended by <paramref name="day"/>.</summary>
     public static bool HasCurrentOrComingMeasure(Family family, ActorRole role, OrganisationId? organisation, PersonId child, DateOnly day) =>

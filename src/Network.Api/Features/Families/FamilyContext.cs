@@ -10,7 +10,8 @@ namespace Network.Api.Features.Families;
 /// <summary>A family with the registry records of its members: what every decision on it needs.</summary>
 public sealed record FamilyContext(Family Family, IReadOnlyDictionary<PersonId, Person> People)
 {
-    public IReadOnlyDictionary<PersonId, DateOnly> BirthDates =>
+    /// <summary>Built once: every decision on the family reads it, often once per item and child.</summary>
+    public IReadOnlyDictionary<PersonId, DateOnly> BirthDates { get; } =
         People.ToDictionary(p => p.Key, p => p.Value.Details.DateOfBirth);
 
     public static async Task<FamilyContext?> LoadAsync(IQuerySession session, FamilyId id, CancellationToken ct)

@@ -43,10 +43,11 @@ public sealed class BoardChangePublisher(
                 var timeline = await query.LoadAsync<BoardTimeline>(board.Key, token);
                 var family = timeline is null ? null : await FamilyContext.LoadAsync(query, new FamilyId(timeline.FamilyId), token);
                 if (family is null) continue;
-                var readers = new HashSet<Guid>();
-                foreach (var e in board)
-                    foreach (var reader in await BoardReaders.ForAsync(accounts, family, ((NotePosted)e.Data).ToFacts(), table, now, token))
-                        readers.Add(reader.UserId);
+                var candidates = await BoardReaders.CandidatesAsync(accounts, family, token);
+                var readers = board
+                    .SelectMany(e => BoardReaders.Among(candidates, family, ((NotePosted)e.Data).ToFacts(), table, now))
+                    .Select(r => r.UserId)
+                    .ToHashSet();
                 var version = board.Max(e => e.Version);
                 await hub.Clients.Groups([.. readers.Select(u => BoardHub.GroupFor(board.Key, u))]).BoardChanged(board.Key, version);
             }

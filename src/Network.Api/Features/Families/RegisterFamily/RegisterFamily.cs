@@ -44,7 +44,7 @@ public static class RegisterFamilyEndpoint
         .MapPost("/", async Task<Created<FamilyRegisteredResponse>> (RegisterFamilyRequest body, HttpContext http, IMediator mediator, CancellationToken ct) =>
         {
             var result = await mediator.Send(new RegisterFamily(http.User.ToActor(), body.Name), ct);
-            http.Response.Headers.ETag = Infrastructure.Http.Versions.ToETag(result.Version);
+            Infrastructure.Http.Versions.SetETag(http.Response, result.Version);
             return TypedResults.Created($"/api/families/{result.FamilyId}", result);
         })
         .WithName("RegisterFamily")

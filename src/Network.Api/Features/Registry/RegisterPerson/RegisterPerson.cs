@@ -47,7 +47,7 @@ public static class RegisterPersonEndpoint
         .MapPost("/", async Task<Created<PersonRegisteredResponse>> (RegisterPersonRequest body, HttpContext http, IMediator mediator, CancellationToken ct) =>
         {
             var result = await mediator.Send(new RegisterPerson(http.User.ToActor(), body.Details, body.AcknowledgeDuplicates), ct);
-            http.Response.Headers.ETag = Infrastructure.Http.Versions.ToETag(result.Version);
+            Infrastructure.Http.Versions.SetETag(http.Response, result.Version);
             return TypedResults.Created($"/api/persons/{result.PersonId}", result);
         })
         .WithName("RegisterPerson")
