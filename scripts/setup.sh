@@ -4,6 +4,10 @@
 #
 #   NETWORK_DB=...        use this existing PostgreSQL database instead of the local cluster
 #   NETWORK_PG_PORT=...   port of the project-local cluster (default 55432)
+#   NETWORK_PG_NAME=...   name of the project-local cluster's folder (default postgres; the tests use postgres-test)
+#
+# PostgreSQL runs at its default durability (synchronous_commit on): an acknowledged write
+# survives a crash of the database.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -34,6 +38,8 @@ setup_feed() {
 
 # --- PostgreSQL -------------------------------------------------------------------------
 PGPORT="${NETWORK_PG_PORT:-55432}"
+PGNAME="${NETWORK_PG_NAME:-postgres}"
+PG_STARTED_HERE=""
 PGUSER_NAME=network
 PGPASS=network
 
@@ -49,9 +55,9 @@ cluster_dir() {
   # postgres user, which must be able to reach that folder; if the checkout sits in a
   # private home (for instance /root), fall back to a folder under /var/lib.
   if [ "$(id -u)" != 0 ] || runuser -u postgres -- test -x "$LOCAL" 2>/dev/null; then
-    echo "$LOCAL/postgres"
+    echo "$LOCAL/$PGNAME"
   else
-    echo "/var/lib/network-dev/$(echo -n "$ROOT" | sha1sum | cut -c1-12)/postgres"
+    echo "/var/lib/network-dev/$(echo -n "$ROOT" | sha1sum | cut -c1-12)/$PGNAME"
   fi
 }
 
@@ -80,16 +86,25 @@ setup_postgres() {
   if ! as_pg_owner "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
     echo "==> starting PostgreSQL on 127.0.0.1:$PGPORT"
     if ! as_pg_owner "$bin/pg_ctl" -D "$data" -l "$data/../postgres.log" -w -t 60 \
-      -o "-p $PGPORT -k $data -c listen_addresses=127.0.0.1 -c max_connections=300 -c synchronous_commit=off" start >/dev/null; then
+      -o "-p $PGPORT -k $data -c listen_addresses=127.0.0.1 -c max_connections=300" start >/dev/null; then
       tail -n 5 "$data/../postgres.log" >&2 || true
       echo "PostgreSQL did not start. Is port $PGPORT taken? Set NETWORK_PG_PORT to another port." >&2
       exit 1
     fi
+    PG_STARTED_HERE=1
   fi
   export NETWORK_DB="Host=127.0.0.1;Port=$PGPORT;Username=$PGUSER_NAME;Password=$PGPASS;Database=network"
   if ! PGPASSWORD="$PGPASS" "$bin/psql" -h 127.0.0.1 -p "$PGPORT" -U "$PGUSER_NAME" -d postgres -tAc \
       "select 1 from pg_database where datname='network'" | grep -q 1; then
     PGPASSWORD="$PGPASS" "$bin/psql" -h 127.0.0.1 -p "$PGPORT" -U "$PGUSER_NAME" -d postgres -qc "create database network" >/dev/null
+  fi
+}
+
+# Stops the project-local cluster if this script started it (the test command does, on exit).
+stop_postgres_if_started() {
+  if [ -n "$PG_STARTED_HERE" ]; then
+    echo "==> stopping the PostgreSQL this run started (port $PGPORT)"
+    as_pg_owner "$(pg_bin)/pg_ctl" -D "$(cluster_dir)" -m fast -w stop >/dev/null 2>&1 || true
   fi
 }
 

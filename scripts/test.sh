@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
-# Runs every test: the same database set-up as scripts/run.sh, Chromium from Debian for the
-# browser tests, then every test project (domain, API, web components, end to end).
+# Runs every test: the same set-up as scripts/run.sh, Chromium from Debian for the browser
+# tests, then every test project (domain, API, web components, end to end). The tests get their
+# own PostgreSQL cluster on its own port (NETWORK_TEST_PG_PORT, default 55433), stopped again at
+# the end, so scripts/run.sh works right after it, from this clone or another.
 set -euo pipefail
+export NETWORK_PG_PORT="${NETWORK_TEST_PG_PORT:-55433}"
+export NETWORK_PG_NAME=postgres-test
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+trap stop_postgres_if_started EXIT
 ensure_debian_packages chromium
 
 echo "==> building"

@@ -4,10 +4,12 @@ using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Network.Api.Features.AccessLog;
 using Network.Api.Features.Account;
-using Network.Api.Features.AuthorizationTable;
+using Network.Api.Features.Table;
 using Network.Api.Features.Boards;
 using Network.Api.Features.Emergency;
 using Network.Api.Features.Families;
+using Network.Api.Features.Items;
+using Network.Api.Infrastructure.Gate;
 using Network.Api.Features.Notifications;
 using Network.Api.Features.Organisations;
 using Network.Api.Features.Registry;
@@ -31,8 +33,8 @@ builder.Services.AddSerilog((sp, log) => log
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddProblemDetails();
-// Enums travel as names ("Parent", "Ots"); unreadable input throws, so ProblemMapping explains it.
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+// Enums travel as names ("Parent", "Ots"), never as numbers; unreadable input throws, so ProblemMapping explains it.
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddExceptionHandler<ProblemMapping>();
 builder.Services.AddOpenApi();
@@ -42,17 +44,28 @@ builder.Services.AddHealthChecks()
 builder.Services.AddMediator((MediatorOptions o) =>
 {
     o.ServiceLifetime = ServiceLifetime.Scoped;
-    o.PipelineBehaviors = [typeof(ValidationBehaviour<,>)];
+    o.PipelineBehaviors = [typeof(GateBehaviour<,>), typeof(ValidationBehaviour<,>)];
 });
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
 
 builder.Services.AddAntiforgery();
 builder.Services.AddSignalR();
 builder.Services.AddSingleton<BoardChangePublisher>();
+builder.Services.AddHostedService<BoardChangePusher>();
 builder.Services.AddNetworkMarten(connectionString);
 builder.Services.AddSingleton(_ => Npgsql.NpgsqlDataSource.Create(connectionString));
 builder.Services.AddSingleton<AccessLogStore>();
-builder.Services.AddScoped<AccessLogger>();
+builder.Services.AddSingleton<AccessLogAnchors>();
+builder.Services.AddHostedService<AccessLogAnchoring>();
+builder.Services.AddSingleton<TableCache>();
+builder.Services.AddScoped<Gate>();
+builder.Services.AddScoped<FamilyContexts>();
+builder.Services.AddScoped<ItemWrites>();
+builder.Services.AddScoped<FamilyWrites>();
+builder.Services.AddScoped<PersonAccess>();
+builder.Services.AddScoped<Duplicates>();
+builder.Services.AddScoped<AccessLogVisits>();
+builder.Services.AddScoped<AccessLogVerification>();
 builder.Services.AddNetworkAuth(builder.Configuration, connectionString);
 builder.Services.AddHostedService<DatabaseInitializer>();
 
@@ -61,6 +74,8 @@ var app = builder.Build();
 app.UseSerilogRequestLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRouting();
+app.UseEmptyIdsAsNotFound();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
@@ -74,6 +89,7 @@ app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
 app.MapAccount();
 app.MapConnect();
 app.MapBoards();
+app.MapItems();
 app.MapRegistry();
 app.MapFamilies();
 app.MapDirectory();

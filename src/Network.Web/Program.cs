@@ -121,28 +121,28 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapGet("/health/live", () => Results.Ok("live"));
-app.MapGet("/login", (string? returnUrl) => Results.Challenge(
-    new AuthenticationProperties { RedirectUri = LocalUrl(returnUrl) }, [OpenIdConnectDefaults.AuthenticationScheme]));
+app.MapGet("/login", (HttpContext http) => Results.Challenge(
+    new AuthenticationProperties { RedirectUri = ReturnUrls.Local(http.Request.Query["returnUrl"]) },
+    [OpenIdConnectDefaults.AuthenticationScheme]));
+// The form parameter makes the endpoint check the antiforgery token; afterwards the user always lands on "/".
 app.MapPost("/logout", async (HttpContext http, TokenStore store, [FromForm] string? returnUrl) =>
 {
     if (http.User.FindFirstValue(TokenStore.SessionClaim) is { } session) store.Remove(session);
     await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
     return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [OpenIdConnectDefaults.AuthenticationScheme]);
 });
-app.MapGet("/language", (HttpContext http, string culture, string? returnUrl) =>
+app.MapGet("/language", (HttpContext http) =>
 {
-    var chosen = culture == Texts.English ? Texts.English : Texts.Dutch;
+    // Read by hand: a missing, repeated or malformed value means Dutch and "/", never a 400 or 500.
+    var chosen = http.Request.Query["culture"] == Texts.English ? Texts.English : Texts.Dutch;
     http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
         CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
         new CookieOptions { MaxAge = TimeSpan.FromDays(365), SameSite = SameSiteMode.Lax, HttpOnly = true, IsEssential = true });
-    return Results.LocalRedirect(LocalUrl(returnUrl));
+    return Results.LocalRedirect(ReturnUrls.Local(http.Request.Query["returnUrl"]));
 });
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
-
-static string LocalUrl(string? url) =>
-    !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//") && !url.StartsWith("/\\") ? url : "/";
 
 /// <summary>The Web app's entry point; public for WebApplicationFactory in the tests.</summary>
 public partial class Program;

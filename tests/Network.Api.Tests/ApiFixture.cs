@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Network.Api.Infrastructure.Setup;
 using Network.Testing;
 
@@ -69,6 +70,25 @@ public sealed class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
         await connection.InvokeAsync<long>(
             nameof(Network.Api.Infrastructure.Realtime.BoardHub.JoinBoard), board, ct);
         return connection;
+    }
+
+    /// <summary>Access-log entries as stored: of one family's chain, or for one resource.</summary>
+    public Task<IReadOnlyList<Network.Domain.Authorization.AccessLogEntry>> EntriesAsync(Guid? family, string? resource) =>
+        Services.GetRequiredService<Network.Api.Infrastructure.Audit.AccessLogStore>().FindAsync(family, resource, CancellationToken.None);
+
+    /// <summary>Writes an anchor of the access log now (the timer does so every few minutes).</summary>
+    public Task AnchorAsync() =>
+        Services.GetRequiredService<Network.Api.Infrastructure.Audit.AccessLogAnchors>().AnchorAsync(CancellationToken.None);
+
+    /// <summary>Older visits by someone in the family's network, one a day, through the log's own append.</summary>
+    public async Task SeedLogAsync(Guid family, Guid person, int visits)
+    {
+        var store = Services.GetRequiredService<Network.Api.Infrastructure.Audit.AccessLogStore>();
+        var records = Enumerable.Range(1, visits).Select(day => new Network.Domain.Authorization.AccessRecord(
+            Guid.CreateVersion7(), DateTimeOffset.UtcNow.AddDays(-day), Guid.CreateVersion7(), Network.Domain.Authorization.AccessAction.Read,
+            person, family, $"board:{family}", Guid.CreateVersion7(), "Oud bezoek", "NeighbourhoodTeam", "Buurtteam Utrecht-Oost", null, null,
+            Network.Domain.Authorization.AccessBasis.Consent, Network.Domain.Authorization.InformationCategory.General, true)).ToList();
+        await store.AppendAsync(records, CancellationToken.None);
     }
 
     public HttpClient WithToken(string token)

@@ -3,9 +3,6 @@ using System.Net.Http.Json;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
-using Network.Api.Features.Boards.GetTimeline;
-using Network.Api.Features.Boards.ListMyBoards;
-using Network.Api.Features.Boards.PostNote;
 using Network.Api.Features.Families;
 using Network.Api.Infrastructure.Realtime;
 using Network.Api.Infrastructure.Setup;
@@ -48,7 +45,7 @@ public sealed class EveryRoleTests(ApiFixture api) : IClassFixture<ApiFixture>
             {
                 using var response = await clients[author].PostAsJsonAsync($"/api/boards/{Board}/notes", note, Ct);
                 Assert.True(response.StatusCode == HttpStatusCode.Created, $"{name}: {await response.Content.ReadAsStringAsync(Ct)}");
-                var posted = (await response.Content.ReadFromJsonAsync<NotePostedResponse>(Ct))!;
+                var posted = (await response.Content.ReadFromJsonAsync<ItemPostedResponse>(ApiFixture.Json, Ct))!;
                 items.Add((name, posted.Version, posted.ItemId, readers));
             }
 
@@ -76,7 +73,16 @@ public sealed class EveryRoleTests(ApiFixture api) : IClassFixture<ApiFixture>
                 foreach (var item in items)
                     Assert.True(seen.Contains(item.Id) == item.Readers.Contains(user),
                         $"{user.DisplayName} {(seen.Contains(item.Id) ? "reads" : "does not read")} the {item.Name}");
-                var boards = await clients[user].GetFromJsonAsync<List<BoardSummary>>("/api/boards", Ct);
+                // Each item by its own address, and "why": 200 exactly for its readers, 404 for everyone else.
+                foreach (var item in items)
+                {
+                    using var single = await clients[user].GetAsync($"/api/items/{item.Id}", Ct);
+                    using var why = await clients[user].GetAsync($"/api/boards/{Board}/items/{item.Id}/why", Ct);
+                    var status = item.Readers.Contains(user) ? HttpStatusCode.OK : HttpStatusCode.NotFound;
+                    Assert.True(single.StatusCode == status, $"{user.DisplayName}: GET the {item.Name} answered {single.StatusCode}");
+                    Assert.True(why.StatusCode == status, $"{user.DisplayName}: why of the {item.Name} answered {why.StatusCode}");
+                }
+                var boards = await clients[user].GetFromJsonAsync<List<BoardSummary>>("/api/boards", ApiFixture.Json, Ct);
                 Assert.Contains(boards!, b => b.Id == Board);
 
                 // Pushes: exactly the versions of the items this user may read.
@@ -93,7 +99,7 @@ public sealed class EveryRoleTests(ApiFixture api) : IClassFixture<ApiFixture>
             // Outside the network: no board, and the board answers 404.
             using var outsider = await clients[YouthCareWorker].GetAsync($"/api/boards/{Board}/timeline", Ct);
             Assert.Equal(HttpStatusCode.NotFound, outsider.StatusCode);
-            Assert.DoesNotContain((await clients[Administrator].GetFromJsonAsync<List<BoardSummary>>("/api/boards", Ct))!, b => b.Id == Board);
+            Assert.DoesNotContain((await clients[Administrator].GetFromJsonAsync<List<BoardSummary>>("/api/boards", ApiFixture.Json, Ct))!, b => b.Id == Board);
         }
         finally
         {
@@ -120,11 +126,11 @@ public sealed class EveryRoleTests(ApiFixture api) : IClassFixture<ApiFixture>
         using var fatima = await api.ClientForAsync(Coordinator);
         using var kees = await api.ClientForAsync(BosFather);
 
-        var asCoordinator = await fatima.GetFromJsonAsync<FamilyViewDto>($"/api/families/{BosFamily.Value}", Ct);
-        var asFather = await kees.GetFromJsonAsync<FamilyViewDto>($"/api/families/{BosFamily.Value}", Ct);
+        var asCoordinator = await fatima.GetFromJsonAsync<FamilyView>($"/api/families/{BosFamily.Value}", ApiFixture.Json, Ct);
+        var asFather = await kees.GetFromJsonAsync<FamilyView>($"/api/families/{BosFamily.Value}", ApiFixture.Json, Ct);
 
-        Assert.Equal("full", asCoordinator!.Children.Single(c => c.PersonId == TimPerson.Value).Access);
-        Assert.Equal("pending", asCoordinator.Children.Single(c => c.PersonId == EvaPerson.Value).Access);
+        Assert.Equal(ChildAccess.Full, asCoordinator!.Children.Single(c => c.PersonId == TimPerson.Value).Access);
+        Assert.Equal(ChildAccess.Pending, asCoordinator.Children.Single(c => c.PersonId == EvaPerson.Value).Access);
         Assert.All(asFather!.Children, c => Assert.DoesNotContain(KeesPerson.Value, c.ParentsWithAuthority));
     }
 }

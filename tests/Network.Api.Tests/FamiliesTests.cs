@@ -29,10 +29,10 @@ public sealed class FamiliesTests(ApiFixture api) : IClassFixture<ApiFixture>
         using var warned = await fatima.PostAsJsonAsync("/api/persons", new { details = twin }, Ct);
 
         Assert.Equal(HttpStatusCode.Conflict, warned.StatusCode);
-        var problem = await warned.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var problem = await warned.Content.ReadFromJsonAsync<JsonElement>(ApiFixture.Json, Ct);
         var duplicate = Assert.Single(problem.GetProperty("duplicates").EnumerateArray());
         Assert.Equal(DemoRegion.DaanPerson.Value, duplicate.GetProperty("personId").GetGuid());
-        var hits = await fatima.GetFromJsonAsync<List<JsonElement>>("/api/persons?q=daan%20jans", Ct);
+        var hits = await fatima.GetFromJsonAsync<List<JsonElement>>("/api/persons?q=daan%20jans", ApiFixture.Json, Ct);
         Assert.Single(hits!);
 
         using var acknowledged = await fatima.PostAsJsonAsync("/api/persons", new { details = twin, acknowledgeDuplicates = true }, Ct);
@@ -44,9 +44,9 @@ public sealed class FamiliesTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         using var fatima = await api.ClientForAsync(DemoRegion.Coordinator);
 
-        var found = await fatima.GetFromJsonAsync<List<DuplicateDto>>("/api/persons/duplicates?givenNames=S&familyName=Anders&dateOfBirth=1990-01-01&bsn=111222333", Ct);
+        var found = await fatima.GetFromJsonAsync<List<DuplicateView>>("/api/persons/duplicates?givenNames=S&familyName=Anders&dateOfBirth=1990-01-01&bsn=111222333", ApiFixture.Json, Ct);
 
-        Assert.Equal("SameBsn", Assert.Single(found!).Reason);
+        Assert.Equal(Network.Domain.Registry.DuplicateReason.SameBsn, Assert.Single(found!).Reason);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class FamiliesTests(ApiFixture api) : IClassFixture<ApiFixture>
         using var response = await fatima.PostAsJsonAsync("/api/persons", new { details }, Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Empty((await fatima.GetFromJsonAsync<List<JsonElement>>("/api/persons?q=piet%20puk", Ct))!);
+        Assert.Empty((await fatima.GetFromJsonAsync<List<JsonElement>>("/api/persons?q=piet%20puk", ApiFixture.Json, Ct))!);
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class FamiliesTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, asAdmin.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, write.StatusCode);
-        Assert.Empty((await admin.GetFromJsonAsync<List<JsonElement>>("/api/families", Ct))!);
+        Assert.Empty((await admin.GetFromJsonAsync<List<JsonElement>>("/api/families", ApiFixture.Json, Ct))!);
     }
 
     [Fact]
@@ -89,11 +89,24 @@ public sealed class FamiliesTests(ApiFixture api) : IClassFixture<ApiFixture>
         using var withdrawn = await sanne.DeleteAsync($"/api/families/{Jansen}/consents/{jeroenId}/{DemoRegion.DaanPerson.Value}", Ct);
         Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
 
+        // Standing ended: every path answers 404 and the family leaves his lists.
         using var after = await jeroen.GetAsync($"/api/boards/{DemoRegion.JansenBoard.Value}/timeline", Ct);
         Assert.Equal(HttpStatusCode.NotFound, after.StatusCode);
+        using var family = await jeroen.GetAsync($"/api/families/{Jansen}", Ct);
+        Assert.Equal(HttpStatusCode.NotFound, family.StatusCode);
+        Assert.DoesNotContain((await jeroen.GetFromJsonAsync<List<FamilySummary>>("/api/families", ApiFixture.Json, Ct))!, f => f.FamilyId == Jansen);
+        Assert.DoesNotContain((await jeroen.GetFromJsonAsync<List<BoardSummary>>("/api/boards", ApiFixture.Json, Ct))!, b => b.FamilyId == Jansen);
+
+        // Invited again, he waits for consent: the family's name and Daan's, nothing else.
+        using var fatima = await api.ClientForAsync(DemoRegion.Coordinator);
+        (await fatima.PostAsJsonAsync($"/api/families/{Jansen}/professionals",
+            new { userId = jeroenId, basis = "Consent", children = new[] { DemoRegion.DaanPerson.Value } }, Ct)).EnsureSuccessStatusCode();
         var view = await FamilyAsync(jeroen, Jansen);
-        Assert.Equal("pending", view.Children.Single(c => c.PersonId == DemoRegion.DaanPerson.Value).Access);
-        Assert.Null(view.Children.Single().School);
+        var daan = Assert.Single(view.Children);
+        Assert.Equal(ChildAccess.Pending, daan.Access);
+        Assert.Null(daan.School);
+        Assert.Empty(view.Adults);
+        Assert.Empty(view.Professionals);
 
         using var given = await sanne.PutAsync($"/api/families/{Jansen}/consents/{jeroenId}/{DemoRegion.DaanPerson.Value}", null, Ct);
         Assert.Equal(HttpStatusCode.OK, given.StatusCode);
@@ -160,7 +173,7 @@ public sealed class FamiliesTests(ApiFixture api) : IClassFixture<ApiFixture>
         await Ok(fatima.PostAsJsonAsync($"/api/families/{f}/professionals", new { userId = fatimaId, basis = "Consent", children = new[] { lotte.PersonId, sem.PersonId } }, Ct));
 
         var before = await FamilyAsync(fatima, f);
-        Assert.All(before.Children, c => Assert.Equal("pending", c.Access));
+        Assert.All(before.Children, c => Assert.Equal(ChildAccess.Pending, c.Access));
         Assert.DoesNotContain("Zonnewijzer", await fatima.GetStringAsync($"/api/families/{f}", Ct));
 
         var asParent = await FamilyAsync(mark, f);
@@ -170,10 +183,10 @@ public sealed class FamiliesTests(ApiFixture api) : IClassFixture<ApiFixture>
         var after = await FamilyAsync(fatima, f);
         var lotteView = after.Children.Single(c => c.PersonId == lotte.PersonId);
         var semView = after.Children.Single(c => c.PersonId == sem.PersonId);
-        Assert.Equal("full", lotteView.Access);
+        Assert.Equal(ChildAccess.Full, lotteView.Access);
         Assert.Equal("De Zonnewijzer", lotteView.School);
         Assert.Equal("Utrecht", lotteView.MunicipalityOfResponsibility);
-        Assert.Equal("pending", semView.Access);
+        Assert.Equal(ChildAccess.Pending, semView.Access);
         Assert.Null(semView.School);
         Assert.DoesNotContain("Hummel", await fatima.GetStringAsync($"/api/families/{f}", Ct));
         using var semRecord = await fatima.GetAsync($"/api/persons/{sem.PersonId}", Ct);
@@ -187,7 +200,7 @@ public sealed class FamiliesTests(ApiFixture api) : IClassFixture<ApiFixture>
         using var sanne = await api.ClientForAsync(DemoRegion.Parent);
         var daan = DemoRegion.DaanPerson.Value;
         var record = await fatima.GetAsync($"/api/persons/{daan}", Ct);
-        var person = await record.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var person = await record.Content.ReadFromJsonAsync<JsonElement>(ApiFixture.Json, Ct);
         var details = person.GetProperty("details").Deserialize<PersonDetailsDto>(JsonSerializerOptions.Web)!;
 
         var correct = new HttpRequestMessage(HttpMethod.Put, $"/api/persons/{daan}")
@@ -203,11 +216,11 @@ public sealed class FamiliesTests(ApiFixture api) : IClassFixture<ApiFixture>
             new { details = details with { FamilyName = "Jansen-Dubbel", School = "Basisschool Het Anker" }, acknowledgeDuplicates = true }, Ct));
         await Ok(fatima.PostAsJsonAsync($"/api/persons/{daan}/merge", new { duplicateId = twin.PersonId }, Ct));
 
-        var merged = await fatima.GetFromJsonAsync<JsonElement>($"/api/persons/{twin.PersonId}", Ct);
+        var merged = await fatima.GetFromJsonAsync<JsonElement>($"/api/persons/{twin.PersonId}", ApiFixture.Json, Ct);
         Assert.Equal(daan, merged.GetProperty("mergedInto").GetGuid());
-        Assert.Contains(twin.PersonId, (await fatima.GetFromJsonAsync<JsonElement>($"/api/persons/{daan}", Ct)).GetProperty("absorbed").EnumerateArray().Select(e => e.GetGuid()));
+        Assert.Contains(twin.PersonId, (await fatima.GetFromJsonAsync<JsonElement>($"/api/persons/{daan}", ApiFixture.Json, Ct)).GetProperty("absorbed").EnumerateArray().Select(e => e.GetGuid()));
         Assert.Equal("Daan Jansen", (await FamilyAsync(sanne, Jansen)).Children.Single(c => c.PersonId == daan).Name);
-        Assert.DoesNotContain((await fatima.GetFromJsonAsync<List<JsonElement>>("/api/persons?q=dubbel", Ct))!, _ => true);
+        Assert.DoesNotContain((await fatima.GetFromJsonAsync<List<JsonElement>>("/api/persons?q=dubbel", ApiFixture.Json, Ct))!, _ => true);
     }
 
     [Fact]
@@ -240,23 +253,23 @@ public sealed class FamiliesTests(ApiFixture api) : IClassFixture<ApiFixture>
         await Ok(peter.PostAsJsonAsync($"/api/families/{Yilmaz}/authority/end",
             new { parentId = DemoRegion.AysePerson.Value, childId = DemoRegion.EmrePerson.Value, date = "2026-06-01" }, Ct));
 
-        var before = await peter.GetFromJsonAsync<FamilyViewDto>($"/api/families/{Yilmaz}?asOf=2026-05-31", Ct);
-        var after = await peter.GetFromJsonAsync<FamilyViewDto>($"/api/families/{Yilmaz}?asOf=2026-06-01", Ct);
+        var before = await peter.GetFromJsonAsync<FamilyView>($"/api/families/{Yilmaz}?asOf=2026-05-31", ApiFixture.Json, Ct);
+        var after = await peter.GetFromJsonAsync<FamilyView>($"/api/families/{Yilmaz}?asOf=2026-06-01", ApiFixture.Json, Ct);
 
         Assert.Contains(DemoRegion.AysePerson.Value, before!.Children.Single().ParentsWithAuthority);
         Assert.DoesNotContain(DemoRegion.AysePerson.Value, after!.Children.Single().ParentsWithAuthority);
         Assert.Equal(new DateOnly(2026, 5, 31), before.AsOf);
     }
 
-    private async Task<FamilyViewDto> FamilyAsync(HttpClient client, Guid family) =>
-        (await client.GetFromJsonAsync<FamilyViewDto>($"/api/families/{family}", Ct))!;
+    private async Task<FamilyView> FamilyAsync(HttpClient client, Guid family) =>
+        (await client.GetFromJsonAsync<FamilyView>($"/api/families/{family}", ApiFixture.Json, Ct))!;
 
     private static async Task<T> CreatedAsync<T>(HttpResponseMessage response)
     {
         using (response)
         {
             Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Ct));
-            return (await response.Content.ReadFromJsonAsync<T>(Ct))!;
+            return (await response.Content.ReadFromJsonAsync<T>(ApiFixture.Json, Ct))!;
         }
     }
 

@@ -1,15 +1,28 @@
-using Network.Domain.Authorization;
-
 namespace Network.Domain.Tests;
 
 public sealed class AccessLogChainTests
 {
-    private static AccessRecord Record(string user) => new(
-        Guid.CreateVersion7(), new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero), AccessAction.Read, Guid.NewGuid(), Guid.NewGuid(),
-        "board:x", Guid.NewGuid(), user, "YouthCare", "De Brug", null, AccessBasis.Consent, true);
+    private static readonly Guid Family = Guid.CreateVersion7();
 
-    private static List<AccessLogEntry> Chain(int n) =>
-        [.. AccessLogChain.Append(0, AccessLogChain.Genesis, Enumerable.Range(1, n).Select(i => Record($"user {i}")))];
+    private static AccessRecord Record(string user) => new(
+        Guid.CreateVersion7(), new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero), Guid.CreateVersion7(), AccessAction.Read,
+        Guid.NewGuid(), Family, "board:x", Guid.NewGuid(), user, "YouthCare", "De Brug", null, null, AccessBasis.Consent,
+        InformationCategory.General, true);
+
+    /// <summary>A chain built the way the database builds it (audit.append): each entry hashes the one before.</summary>
+    private static List<AccessLogEntry> Chain(int n)
+    {
+        var entries = new List<AccessLogEntry>();
+        var previous = AccessLogChain.Genesis;
+        for (var i = 1; i <= n; i++)
+        {
+            var record = Record($"user {i}");
+            var hash = AccessLogChain.Hash(i, record, previous);
+            entries.Add(new AccessLogEntry(i, record, previous, hash));
+            previous = hash;
+        }
+        return entries;
+    }
 
     [Fact]
     public void an_untouched_chain_verifies() => Assert.Null(AccessLogChain.FirstBroken(Chain(5)));
@@ -43,12 +56,24 @@ public sealed class AccessLogChainTests
     }
 
     [Fact]
-    public void appending_continues_from_the_last_entry()
+    public void the_chain_is_the_family_else_the_person_else_the_region()
     {
-        var first = Chain(2);
-        var more = AccessLogChain.Append(first[^1].Sequence, first[^1].Hash, [Record("later")]);
+        var r = Record("x");
 
-        Assert.Null(AccessLogChain.FirstBroken([.. first, .. more]));
-        Assert.Equal(3, more[0].Sequence);
+        Assert.Equal(Family, r.Chain);
+        Assert.Equal(r.PersonId, (r with { FamilyId = null }).Chain);
+        Assert.Equal(Guid.Empty, (r with { FamilyId = null, PersonId = null }).Chain);
+    }
+
+    [Fact]
+    public void an_anchor_covers_every_head_and_the_previous_anchor()
+    {
+        var at = new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+        ChainHead[] heads = [new(Guid.NewGuid(), 3, "a"), new(Guid.NewGuid(), 7, "b")];
+        var hash = AccessLogChain.AnchorHash(1, at, heads, AccessLogChain.Genesis);
+
+        Assert.Equal(hash, AccessLogChain.AnchorHash(1, at, heads.Reverse(), AccessLogChain.Genesis));
+        Assert.NotEqual(hash, AccessLogChain.AnchorHash(1, at, [heads[0], heads[1] with { Sequence = 6 }], AccessLogChain.Genesis));
+        Assert.NotEqual(hash, AccessLogChain.AnchorHash(1, at, heads, hash));
     }
 }

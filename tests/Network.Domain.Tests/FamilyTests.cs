@@ -27,20 +27,22 @@ public sealed class FamilyTests
     private static Family NewFamily()
     {
         var f = Apply(null, FamilyDecisions.Register(FamilyId.New(), "Gezin", Coordinator, Now.AddDays(-1)));
-        f = Apply(f, FamilyDecisions.AddMember(f, Coordinator, Mother, Relation.Parent, Now));
-        f = Apply(f, FamilyDecisions.AddMember(f, Coordinator, Father, Relation.Parent, Now));
-        f = Apply(f, FamilyDecisions.AddMember(f, Coordinator, Child, Relation.Child, Now));
-        f = Apply(f, FamilyDecisions.RecordAuthority(f, Coordinator, Mother, Child, new DateOnly(2010, 1, 1), Now));
-        f = Apply(f, FamilyDecisions.RecordAuthority(f, Coordinator, Father, Child, new DateOnly(2010, 1, 1), Now));
-        return Apply(f, FamilyDecisions.InviteProfessional(f, Coordinator, Worker, MembershipBasis.Consent, [Child], Now));
+        f = Apply(f, FamilyDecisions.AddMember(F(f), Coordinator, Mother, Relation.Parent, Now));
+        f = Apply(f, FamilyDecisions.AddMember(F(f), Coordinator, Father, Relation.Parent, Now));
+        f = Apply(f, FamilyDecisions.AddMember(F(f), Coordinator, Child, Relation.Child, Now));
+        f = Apply(f, FamilyDecisions.RecordAuthority(F(f), Coordinator, Mother, Child, new DateOnly(2010, 1, 1), Now));
+        f = Apply(f, FamilyDecisions.RecordAuthority(F(f), Coordinator, Father, Child, new DateOnly(2010, 1, 1), Now));
+        return Apply(f, FamilyDecisions.InviteProfessional(F(f), Coordinator, Worker, MembershipBasis.Consent, [Child], Now));
     }
+
+    private static FamilyOf F(Family f) => new(f, new Dictionary<PersonId, DateOnly> { [Child] = Born });
 
     private static Family Apply(Family? f, IReadOnlyList<object> events) => events.Aggregate(f, Network.Domain.Families.Family.Evolve)!;
 
     private static DateTimeOffset At(DateOnly day) => new(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
 
     private static Family ConsentBy(Family f, Actor who, DateOnly born, DateTimeOffset at) =>
-        Apply(f, FamilyDecisions.GiveConsent(f, who, Worker.UserId, Child, born, at));
+        Apply(f, FamilyDecisions.GiveConsent(F(f), who, Worker.UserId, Child, at));
 
     // The child turns 12 on 2026-11-23 and 16 on 2030-11-23.
     private static readonly DateOnly Born = new(2014, 11, 23);
@@ -86,7 +88,7 @@ public sealed class FamilyTests
         var f = ConsentBy(ConsentBy(NewFamily(), MotherActor, Born, day), FatherActor, Born, day);
         Assert.Equal(StandingKind.ProfessionalByConsent, Standings.OnChild(f, Worker, Child, Born, day).Kind);
 
-        f = Apply(f, FamilyDecisions.WithdrawConsent(f, FatherActor, Worker.UserId, Child, Born, day.AddMinutes(1)));
+        f = Apply(f, FamilyDecisions.WithdrawConsent(F(f), FatherActor, Worker.UserId, Child, day.AddMinutes(1)));
 
         Assert.Equal(StandingKind.None, Standings.OnChild(f, Worker, Child, Born, day.AddMinutes(1)).Kind);
     }
@@ -95,7 +97,7 @@ public sealed class FamilyTests
     public void a_parent_whose_gezag_ended_no_longer_counts_for_consent_and_reads_as_parent_without_gezag()
     {
         var f = NewFamily();
-        f = Apply(f, FamilyDecisions.EndAuthority(f, Coordinator, Father, Child, new DateOnly(2026, 6, 1), Now));
+        f = Apply(f, FamilyDecisions.EndAuthority(F(f), Coordinator, Father, Child, new DateOnly(2026, 6, 1), Now));
         var day = At(new DateOnly(2026, 7, 1));
 
         f = ConsentBy(f, MotherActor, Born, day);
@@ -119,9 +121,9 @@ public sealed class FamilyTests
     public void legal_basis_standing_runs_from_the_start_of_the_measure_to_its_end()
     {
         var f = NewFamily();
-        f = Apply(f, FamilyDecisions.RecordMeasure(f, Coordinator, MeasureId.New(), Child, MeasureType.Ots, Gi,
+        f = Apply(f, FamilyDecisions.RecordMeasure(F(f), Coordinator, MeasureId.New(), Child, MeasureType.Ots, Gi,
             new DateOnly(2026, 3, 1), new DateOnly(2027, 3, 1), Now));
-        f = Apply(f, FamilyDecisions.InviteProfessional(f, Coordinator, Guardian, MembershipBasis.LegalBasis, [Child], Now));
+        f = Apply(f, FamilyDecisions.InviteProfessional(F(f), Coordinator, Guardian, MembershipBasis.LegalBasis, [Child], Now));
 
         Assert.Equal(StandingKind.None, Standings.OnChild(f, Guardian, Child, Born, At(new DateOnly(2026, 2, 28))).Kind);
         Assert.Equal(StandingKind.ProfessionalByLegalBasis, Standings.OnChild(f, Guardian, Child, Born, At(new DateOnly(2026, 3, 1))).Kind);
@@ -133,11 +135,11 @@ public sealed class FamilyTests
     public void a_measure_gives_standing_only_to_the_fitting_role_of_the_executing_organisation()
     {
         var f = NewFamily();
-        f = Apply(f, FamilyDecisions.RecordMeasure(f, Coordinator, MeasureId.New(), Child, MeasureType.Ots, Gi, new DateOnly(2026, 3, 1), null, Now));
+        f = Apply(f, FamilyDecisions.RecordMeasure(F(f), Coordinator, MeasureId.New(), Child, MeasureType.Ots, Gi, new DateOnly(2026, 3, 1), null, Now));
         var other = new Actor(UserId.New(), "Anna", ActorRole.FamilyGuardian, OtherGi.Id, OtherGi.Name);
 
-        Assert.Throws<DomainRuleViolation>(() => FamilyDecisions.InviteProfessional(f, Coordinator, other, MembershipBasis.LegalBasis, [Child], Now));
-        Assert.Throws<DomainRuleViolation>(() => FamilyDecisions.InviteProfessional(f, Coordinator, Probation, MembershipBasis.LegalBasis, [Child], Now));
+        Assert.Throws<DomainRuleViolation>(() => FamilyDecisions.InviteProfessional(F(f), Coordinator, other, MembershipBasis.LegalBasis, [Child], Now));
+        Assert.Throws<DomainRuleViolation>(() => FamilyDecisions.InviteProfessional(F(f), Coordinator, Probation, MembershipBasis.LegalBasis, [Child], Now));
     }
 
     [Fact]
@@ -145,9 +147,9 @@ public sealed class FamilyTests
     {
         var f = NewFamily();
         var measure = MeasureId.New();
-        f = Apply(f, FamilyDecisions.RecordMeasure(f, Coordinator, measure, Child, MeasureType.Voogdij, Gi, new DateOnly(2026, 3, 1), null, Now));
-        f = Apply(f, FamilyDecisions.InviteProfessional(f, Coordinator, Guardian, MembershipBasis.LegalBasis, [Child], Now));
-        f = Apply(f, FamilyDecisions.EndMeasure(f, Guardian, measure, new DateOnly(2026, 10, 1), Now));
+        f = Apply(f, FamilyDecisions.RecordMeasure(F(f), Coordinator, measure, Child, MeasureType.Voogdij, Gi, new DateOnly(2026, 3, 1), null, Now));
+        f = Apply(f, FamilyDecisions.InviteProfessional(F(f), Coordinator, Guardian, MembershipBasis.LegalBasis, [Child], Now));
+        f = Apply(f, FamilyDecisions.EndMeasure(F(f), Coordinator, measure, new DateOnly(2026, 10, 1), Now));
 
         Assert.Equal(StandingKind.ProfessionalByLegalBasis, Standings.OnChild(f, Guardian, Child, Born, At(new DateOnly(2026, 9, 30))).Kind);
         Assert.Equal(StandingKind.None, Standings.OnChild(f, Guardian, Child, Born, At(new DateOnly(2026, 10, 1))).Kind);
@@ -159,11 +161,11 @@ public sealed class FamilyTests
         var f = NewFamily();
 
         Assert.Throws<DomainRuleViolation>(() =>
-            FamilyDecisions.RecordMeasure(f, Coordinator, MeasureId.New(), Child, MeasureType.Ots, Buurtteam, new DateOnly(2026, 1, 1), null, Now));
+            FamilyDecisions.RecordMeasure(F(f), Coordinator, MeasureId.New(), Child, MeasureType.Ots, Buurtteam, new DateOnly(2026, 1, 1), null, Now));
         Assert.Throws<DomainRuleViolation>(() =>
-            FamilyDecisions.RecordMeasure(f, Coordinator, MeasureId.New(), Child, MeasureType.RaadOnderzoek, Gi, new DateOnly(2026, 1, 1), null, Now));
+            FamilyDecisions.RecordMeasure(F(f), Coordinator, MeasureId.New(), Child, MeasureType.RaadOnderzoek, Gi, new DateOnly(2026, 1, 1), null, Now));
         Assert.Throws<DomainRuleViolation>(() =>
-            FamilyDecisions.RecordMeasure(f, Coordinator, MeasureId.New(), Child, MeasureType.Ots, Gi, new DateOnly(2026, 1, 1), new DateOnly(2025, 1, 1), Now));
+            FamilyDecisions.RecordMeasure(F(f), Coordinator, MeasureId.New(), Child, MeasureType.Ots, Gi, new DateOnly(2026, 1, 1), new DateOnly(2025, 1, 1), Now));
     }
 
     [Fact]
@@ -171,13 +173,13 @@ public sealed class FamilyTests
     {
         var stranger = new Actor(UserId.New(), "X", ActorRole.YouthCare, OrganisationId.New(), "Org");
 
-        Assert.Throws<ResourceNotFound>(() => FamilyDecisions.AddMember(NewFamily(), stranger, PersonId.New(), Relation.Child, Now));
+        Assert.Throws<ResourceNotFound>(() => FamilyDecisions.AddMember(F(NewFamily()), stranger, PersonId.New(), Relation.Child, Now));
     }
 
     [Fact]
     public void only_the_coordinator_or_legal_basis_changes_the_composition()
     {
-        Assert.Throws<NotAllowed>(() => FamilyDecisions.AddMember(NewFamily(), Worker, PersonId.New(), Relation.Child, Now));
+        Assert.Throws<NotAllowed>(() => FamilyDecisions.AddMember(F(NewFamily()), Worker, PersonId.New(), Relation.Child, Now));
     }
 
     [Fact]
@@ -185,11 +187,11 @@ public sealed class FamilyTests
     {
         var f = NewFamily();
         var other = PersonId.New();
-        f = Apply(f, FamilyDecisions.AddMember(f, Coordinator, other, Relation.Child, Now));
-        f = Apply(f, FamilyDecisions.RecordAuthority(f, Coordinator, Mother, other, new DateOnly(2020, 1, 1), Now));
+        f = Apply(f, FamilyDecisions.AddMember(F(f), Coordinator, other, Relation.Child, Now));
+        f = Apply(f, FamilyDecisions.RecordAuthority(F(f), Coordinator, Mother, other, new DateOnly(2020, 1, 1), Now));
 
         Assert.Equal("consent.not-invited", Assert.Throws<DomainRuleViolation>(() =>
-            FamilyDecisions.GiveConsent(f, MotherActor, Worker.UserId, other, new DateOnly(2020, 1, 1), Now)).Code);
+            FamilyDecisions.GiveConsent(new FamilyOf(f, new Dictionary<PersonId, DateOnly> { [Child] = Born, [other] = new DateOnly(2020, 1, 1) }), MotherActor, Worker.UserId, other, Now)).Code);
     }
 
     [Fact]
@@ -199,7 +201,7 @@ public sealed class FamilyTests
         var utrecht = new Address("Straat", "1", "3581 KL", "Utrecht", "Utrecht");
         var foster = new Address("Dorpsweg", "2", "3901 AA", "Veenendaal", "Veenendaal");
         var child = new Person(Child, new PersonDetails(new PersonName("Kind", null, "Jansen"), Born, null, utrecht, null, null, null, null), null, []);
-        f = Apply(f, FamilyDecisions.StartPlacement(f, Coordinator, PlacementId.New(), Child, new DateOnly(2026, 5, 1), foster, true, utrecht, Now));
+        f = Apply(f, FamilyDecisions.StartPlacement(F(f), Coordinator, PlacementId.New(), Child, new DateOnly(2026, 5, 1), foster, true, utrecht, Now));
 
         Assert.Equal("Utrecht", Responsibility.MunicipalityFor(child, f, new DateOnly(2026, 4, 30)));
         var moved = child with { Details = child.Details with { Address = foster } };

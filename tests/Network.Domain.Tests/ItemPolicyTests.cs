@@ -269,8 +269,10 @@ public sealed class ItemPolicyTests
             new ItemFacts(InformationCategory.Justice, [Sam], UserId.New(), null, Audience.Professionals), Family, Born, Table, Now);
 
         Assert.True(decision.Allowed);
-        Assert.Contains("Jeugdreclassering", decision.Reasons[0]);
-        Assert.Contains("Justice × ProbationOfficer = W", decision.Reasons[0]);
+        Assert.Equal(Reasons.LegalBasis, decision.Reasons[0].Code);
+        Assert.Equal("Jeugdreclassering", decision.Reasons[0].Args["measure"]);
+        Assert.Equal(Reason.Of(Reasons.TableCell, ("category", InformationCategory.Justice), ("column", TableColumn.ProbationOfficer), ("access", TableAccess.Write)),
+            decision.Reasons[1]);
     }
 
     [Fact]

@@ -27,12 +27,16 @@ public enum AccessBasis
 }
 
 /// <summary>
-/// One decision on one person's data: who (user, role, organisation, on whose behalf), which
-/// person, what, when (UTC), on which basis, and the outcome.
+/// One decision on one person's data (<see cref="PersonId"/> null: the family as a whole): who
+/// (user, role, organisation, the registry person they are, on whose behalf), which person, what,
+/// when (UTC), on which basis, and the outcome. <see cref="RequestId"/> ties the entries of one
+/// request together; <see cref="BasisCategory"/> is the category of "who works with this person on
+/// what basis", which decides who may later see the entry.
 /// </summary>
 public sealed record AccessRecord(
     Guid Id,
     DateTimeOffset At,
+    Guid RequestId,
     AccessAction Action,
     Guid? PersonId,
     Guid? FamilyId,
@@ -41,52 +45,51 @@ public sealed record AccessRecord(
     string UserName,
     string Role,
     string? Organisation,
+    Guid? ActorPersonId,
     string? OnBehalfOf,
     AccessBasis Basis,
-    bool Allowed);
+    InformationCategory BasisCategory,
+    bool Allowed)
+{
+    /// <summary>
+    /// The chain this entry extends: the family's, else the person's, else the region's. Chains
+    /// are independent, so requests about different families never wait for each other.
+    /// </summary>
+    public Guid Chain => FamilyId ?? PersonId ?? Guid.Empty;
+}
 
-/// <summary>A stored entry: the record, its place in the log and the hash chaining it to the previous entry.</summary>
+/// <summary>A stored entry: the record, its place in its chain and the hash chaining it to the previous entry.</summary>
 public sealed record AccessLogEntry(long Sequence, AccessRecord Record, string PreviousHash, string Hash);
 
+/// <summary>A chain's last entry, as an anchor records it.</summary>
+public sealed record ChainHead(Guid Chain, long Sequence, string Hash);
+
 /// <summary>
-/// The access log is a hash chain: each entry's hash covers its fields and the previous entry's
-/// hash, so changing, removing or reordering any entry breaks every hash after it.
+/// The access log is a set of hash chains, one per family (or per person outside any family):
+/// each entry's hash covers its fields and the previous entry's hash, so changing, removing or
+/// reordering any entry breaks every hash after it. Anchors chain the heads of all chains at a
+/// moment, so cutting off the end of a chain shows too.
 /// </summary>
 public static class AccessLogChain
 {
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
 
-    public static string Hash(long sequence, AccessRecord r, string previousHash)
-    {
-        var canonical = string.Join('\u001f',
-            sequence.ToString(CultureInfo.InvariantCulture), r.Id.ToString("N"),
-            // Microseconds: what PostgreSQL's timestamptz keeps.
-            r.At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture), r.Action, r.PersonId?.ToString("N") ?? "",
-            r.FamilyId?.ToString("N") ?? "", r.Resource, r.UserId.ToString("N"), r.UserName, r.Role, r.Organisation ?? "",
-            r.OnBehalfOf ?? "", r.Basis, r.Allowed ? "allowed" : "denied", previousHash);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
-    }
+    /// <summary>The text an entry's hash covers. The database computes the same text (AccessLogStore), so keep both in step.</summary>
+    public static string Canonical(long sequence, AccessRecord r, string previousHash) => string.Join('\u001f',
+        sequence.ToString(CultureInfo.InvariantCulture), N(r.Chain), N(r.Id),
+        // Microseconds: what PostgreSQL's timestamptz keeps.
+        r.At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture), N(r.RequestId),
+        r.Action, N(r.PersonId), N(r.FamilyId), r.Resource, N(r.UserId), r.UserName, r.Role, r.Organisation ?? "",
+        N(r.ActorPersonId), r.OnBehalfOf ?? "", r.Basis, r.BasisCategory, r.Allowed ? "allowed" : "denied", previousHash);
 
-    /// <summary>Appends records after the entry with <paramref name="lastSequence"/> and <paramref name="lastHash"/>.</summary>
-    public static IReadOnlyList<AccessLogEntry> Append(long lastSequence, string lastHash, IEnumerable<AccessRecord> records)
-    {
-        var entries = new List<AccessLogEntry>();
-        foreach (var record in records)
-        {
-            var sequence = lastSequence + 1;
-            var hash = Hash(sequence, record, lastHash);
-            entries.Add(new AccessLogEntry(sequence, record, lastHash, hash));
-            (lastSequence, lastHash) = (sequence, hash);
-        }
-        return entries;
-    }
+    public static string Hash(long sequence, AccessRecord r, string previousHash) => Sha256(Canonical(sequence, r, previousHash));
 
-    /// <summary>The first entry (by sequence) whose chain is broken, or null when the whole log checks out.</summary>
-    public static long? FirstBroken(IEnumerable<AccessLogEntry> entriesInOrder)
+    /// <summary>The first entry (by sequence) of one chain whose link is broken, or null when the chain checks out.</summary>
+    public static long? FirstBroken(IEnumerable<AccessLogEntry> chainInOrder)
     {
         var previous = Genesis;
         var expectedSequence = 1L;
-        foreach (var e in entriesInOrder)
+        foreach (var e in chainInOrder)
         {
             if (e.Sequence != expectedSequence || e.PreviousHash != previous || Hash(e.Sequence, e.Record, previous) != e.Hash)
                 return e.Sequence;
@@ -96,12 +99,15 @@ public static class AccessLogChain
         return null;
     }
 
-    public static AccessBasis BasisOf(StandingKind kind) => kind switch
-    {
-        StandingKind.ParentWithAuthority or StandingKind.ParentWithoutAuthority or StandingKind.Youth or StandingKind.NetworkMember => AccessBasis.FamilyMember,
-        StandingKind.ProfessionalByConsent => AccessBasis.Consent,
-        StandingKind.ProfessionalByLegalBasis => AccessBasis.LegalBasis,
-        StandingKind.Emergency => AccessBasis.Emergency,
-        _ => AccessBasis.None,
-    };
+    /// <summary>The hash of an anchor: its number, time, every chain head (in chain order) and the previous anchor's hash.</summary>
+    public static string AnchorHash(long number, DateTimeOffset at, IEnumerable<ChainHead> heads, string previousHash) =>
+        Sha256(string.Join('\u001f', new[]
+        {
+            number.ToString(CultureInfo.InvariantCulture),
+            at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture),
+        }.Concat(heads.OrderBy(h => h.Chain).Select(h => $"{N(h.Chain)}:{h.Sequence}:{h.Hash}")).Append(previousHash)));
+
+    private static string N(Guid? id) => id?.ToString("N") ?? "";
+
+    private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

@@ -35,4 +35,7 @@ public sealed record Actor(
         or ActorRole.FamilyGuardian or ActorRole.ProbationOfficer or ActorRole.ChildProtectionBoard;
 
     public bool IsFamily => Role is ActorRole.Parent or ActorRole.Youth or ActorRole.NetworkMember;
+
+    /// <summary>Functional administrators and contract managers: never any case content.</summary>
+    public bool IsAdministrative => Role is ActorRole.FunctionalAdministrator or ActorRole.ContractManager;
 }

@@ -2,6 +2,14 @@ using System.Collections.Immutable;
 
 namespace Network.Domain.Authorization;
 
+/// <summary>The rules of docs/authorization.md that no table edit can break.</summary>
+public static class HardRules
+{
+    public const string AdministratorsNoCaseContent = "hard-rule.administrators-no-case-content";
+    public const string ContractManagersAdministrativeOnly = "hard-rule.contract-managers-administrative-only";
+    public const string SecretAddressLegalBasisOnly = "hard-rule.secret-address-legal-basis-only";
+}
+
 /// <summary>The information categories of the authorization table.</summary>
 public enum InformationCategory
 {
@@ -93,18 +101,26 @@ public sealed record AuthorizationTable(int Version, ImmutableDictionary<(Inform
     public AuthorizationTable With(InformationCategory category, TableColumn column, TableCell cell) =>
         this with { Version = Version + 1, Cells = Cells.SetItem((category, column), cell) };
 
-    /// <summary>The hard rules no edit may break; empty when the table is acceptable.</summary>
-    public IReadOnlyList<string> Violations()
+    /// <summary>The columns whose standing is a legal basis: the only ones that may ever read a secret address.</summary>
+    public static bool IsLegalBasisColumn(TableColumn column) =>
+        column is TableColumn.FamilyGuardian or TableColumn.ProbationOfficer or TableColumn.ChildProtectionBoard;
+
+    /// <summary>The hard rules no edit may break, each named by its code; empty when the table is acceptable.</summary>
+    public IReadOnlyList<Reason> Violations()
     {
-        var violations = new List<string>();
-        foreach (var ((category, column), cell) in Cells)
+        var violations = new List<Reason>();
+        foreach (var ((category, column), cell) in Cells.OrderBy(c => c.Key.Category).ThenBy(c => c.Key.Column))
         {
             if (cell.Access == TableAccess.None) continue;
+            Reason Rule(string code) => Reason.Of(code, ("category", category), ("column", column));
             if (column == TableColumn.FunctionalAdministrator)
-                violations.Add($"Functioneel beheerders krijgen nooit {category}.");
-            if (column == TableColumn.ContractManager && (IsCaseContent(category) || cell.Access == TableAccess.Write
+                violations.Add(Rule(HardRules.AdministratorsNoCaseContent));
+            else if (column == TableColumn.ContractManager && (IsCaseContent(category) || cell.Access == TableAccess.Write
                 || !cell.Conditions.HasFlag(TableCondition.AdministrativeOnly)))
-                violations.Add($"Contractmanagers lezen alleen administratieve gegevens en cijfers, nooit {category}.");
+                violations.Add(Rule(HardRules.ContractManagersAdministrativeOnly));
+            if (category == InformationCategory.SecretAddress
+                && (!IsLegalBasisColumn(column) || !cell.Conditions.HasFlag(TableCondition.LegalBasis)))
+                violations.Add(Rule(HardRules.SecretAddressLegalBasisOnly));
         }
         return violations;
     }

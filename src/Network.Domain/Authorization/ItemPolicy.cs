@@ -32,7 +32,7 @@ public sealed record Audience(AudienceKind Kind, ImmutableArray<UserId> Named)
         _ => Professionals,
     };
 
-    public bool Names(UserId user) => Named.Contains(user);
+    public bool Names(UserId user) => !Named.IsDefault && Named.Contains(user);
 }
 
 /// <summary>What a decision about an item needs to know of it.</summary>
@@ -63,100 +63,84 @@ public static class ItemPolicy
         Actor actor, ItemAction action, ItemFacts item, Family family,
         IReadOnlyDictionary<PersonId, DateOnly> birthDates, AuthorizationTable table, DateTimeOffset at)
     {
-        if (actor.Role is ActorRole.FunctionalAdministrator or ActorRole.ContractManager)
-            return Decision.NoStanding("Beheerders en contractmanagers zien geen casusinhoud.");
-
         var children = family.Children.ToList();
         var aboutChildren = item.About.Where(children.Contains).ToList();
-        // About particular children: standing on each. About the family or an adult: on any child.
+        // About particular children: standing on each. About the family or an adult: on any child
+        // (or on the family as a whole while it has no children).
         var needEach = aboutChildren.Count > 0;
-        var candidates = needEach ? aboutChildren : children;
+        IReadOnlyList<PersonId?> candidates = needEach
+            ? [.. aboutChildren.Select(c => (PersonId?)c)]
+            : children.Count > 0 ? [.. children.Select(c => (PersonId?)c)] : [null];
 
-        var outcomes = candidates.Select(child => OnChild(actor, action, item, family, child, birthDates.GetValueOrDefault(child), table, at)).ToList();
-        if (outcomes.All(o => !o.Standing.Exists))
-            return Decision.NoStanding("U hoort niet bij het netwerk van dit gezin.");
-
-        var decisive = needEach ? outcomes.FirstOrDefault(o => !o.Allowed) ?? outcomes[0] : outcomes.FirstOrDefault(o => o.Allowed) ?? outcomes[0];
+        var outcomes = candidates.Select(child => OnChild(actor, action, item, family, child, birthDates, table, at)).ToList();
         var allowed = needEach ? outcomes.All(o => o.Allowed) : outcomes.Any(o => o.Allowed);
+        var decisive = needEach
+            ? outcomes.FirstOrDefault(o => !o.Allowed) ?? outcomes[0]
+            : outcomes.FirstOrDefault(o => o.Allowed) ?? outcomes.FirstOrDefault(o => o.Standing.Exists) ?? outcomes[0];
+
+        var subjects = Subjects(item, children, candidates, outcomes, decisive, allowed);
+        if (allowed) return Decision.Allow(decisive.Reasons, subjects);
+        if (outcomes.All(o => !o.Standing.Exists)) return Decision.NoStanding(decisive.Reasons, subjects);
         // An item one may not read is, to that actor, an item that does not exist.
-        return allowed
-            ? Decision.Allow(decisive.Reasons)
-            : action == ItemAction.Read ? Decision.NoStanding(decisive.Reasons) : Decision.Deny(decisive.Reasons);
+        return action == ItemAction.Read ? Decision.NoStanding(decisive.Reasons, subjects) : Decision.Deny(decisive.Reasons, subjects);
     }
 
-    /// <summary>The table column for what the actor is to the child.</summary>
-    public static TableColumn? ColumnFor(Actor actor, StandingKind standing) => standing switch
+    /// <summary>One access-log subject per person the item is about; none named: the family as a whole.</summary>
+    private static IEnumerable<SubjectOutcome> Subjects(
+        ItemFacts item, List<PersonId> children, IReadOnlyList<PersonId?> candidates, List<ChildOutcome> outcomes, ChildOutcome decisive, bool allowed)
     {
-        StandingKind.ParentWithAuthority => TableColumn.ParentWithAuthority,
-        StandingKind.ParentWithoutAuthority => TableColumn.ParentWithoutAuthority,
-        StandingKind.Youth => TableColumn.Youth,
-        StandingKind.NetworkMember => TableColumn.NetworkMember,
-        StandingKind.ProfessionalByConsent or StandingKind.ProfessionalByLegalBasis or StandingKind.Emergency => actor.Role switch
+        if (item.About.IsDefaultOrEmpty)
+            return [new SubjectOutcome(null, decisive.Standing.Basis, allowed, decisive.Standing.BasisCategory)];
+        return item.About.Distinct().Select(person =>
         {
-            ActorRole.NeighbourhoodTeam => TableColumn.NeighbourhoodTeam,
-            ActorRole.YouthCare => TableColumn.YouthCare,
-            ActorRole.YouthHealth => TableColumn.YouthHealth,
-            ActorRole.FamilyGuardian => TableColumn.FamilyGuardian,
-            ActorRole.ProbationOfficer => TableColumn.ProbationOfficer,
-            ActorRole.ChildProtectionBoard => TableColumn.ChildProtectionBoard,
-            _ => null,
-        },
-        _ => null,
-    };
+            var index = children.Contains(person) ? IndexOf(candidates, person) : -1;
+            var standing = index >= 0 ? outcomes[index].Standing : decisive.Standing;
+            return new SubjectOutcome(person, standing.Basis, allowed, standing.BasisCategory);
+        });
+    }
 
-    private sealed record ChildOutcome(Standing Standing, bool Allowed, string[] Reasons);
+    private static int IndexOf(IReadOnlyList<PersonId?> candidates, PersonId person)
+    {
+        for (var i = 0; i < candidates.Count; i++) if (candidates[i] == person) return i;
+        return -1;
+    }
+
+    private sealed record ChildOutcome(Standing Standing, bool Allowed, Reason[] Reasons);
 
     private static ChildOutcome OnChild(
-        Actor actor, ItemAction action, ItemFacts item, Family family, PersonId child, DateOnly birthDate, AuthorizationTable table, DateTimeOffset at)
+        Actor actor, ItemAction action, ItemFacts item, Family family, PersonId? child,
+        IReadOnlyDictionary<PersonId, DateOnly> birthDates, AuthorizationTable table, DateTimeOffset at)
     {
-        var standing = Standings.OnChild(family, actor, child, birthDate, at);
-        if (!standing.Exists) return new(standing, false, [$"Geweigerd: {standing.Reason}"]);
-        var column = ColumnFor(actor, standing.Kind);
-        if (column is null) return new(standing, false, ["Geweigerd: uw rol heeft geen kolom in de tabel."]);
-
-        var cell = table[item.Category, column.Value];
-        var cellText = $"tabel {item.Category} × {column} = {cell}";
         var needed = action == ItemAction.Read ? TableAccess.Read : TableAccess.Write;
-        if (cell.Access < needed)
-            return new(standing, false, [$"Geweigerd: {cellText}."]);
+        var cell = TablePolicy.OnChild(actor, needed, item.Category, item.About, family, child, birthDates, table, at);
+        if (!cell.Allowed) return new(cell.Standing, false, cell.Reasons);
+        // Existence only (condition 8) says a fact exists; an item's content is more than that.
+        if (cell.Sight == Sight.ExistenceOnly)
+            return new(cell.Standing, false, [.. cell.Reasons, new Reason(Reasons.ConditionPrefix + "existence-only")]);
 
         var isAuthor = item.Author == actor.UserId;
         if (action == ItemAction.Correct && !isAuthor)
-            return new(standing, false, ["Geweigerd: u corrigeert alleen wat u zelf schreef."]);
-
-        var failed = FailedCondition(actor, action, item, family, standing, cell.Conditions, isAuthor, birthDate, at);
-        if (failed is not null) return new(standing, false, [$"Geweigerd: {failed} ({cellText})."]);
-
+            return new(cell.Standing, false, [.. cell.Reasons, new Reason(Reasons.OnlyOwnItems)]);
+        if (!isAuthor && ItemCondition(actor, action, item, cell.Cell.Conditions) is { } failed)
+            return new(cell.Standing, false, [.. cell.Reasons, new Reason(Reasons.ConditionPrefix + failed)]);
         if (action == ItemAction.Read && !isAuthor && AudienceRefuses(actor, item) is { } audience)
-            return new(standing, false, [$"Geweigerd: {audience}."]);
-
-        return new(standing, true, [$"Toegestaan: {standing.Reason} {cellText}."]);
+            return new(cell.Standing, false, [.. cell.Reasons, new Reason(audience)]);
+        return new(cell.Standing, true, isAuthor ? [.. cell.Reasons, new Reason(Reasons.Author)] : cell.Reasons);
     }
 
-    private static string? FailedCondition(
-        Actor actor, ItemAction action, ItemFacts item, Family family, Standing standing, TableCondition c, bool isAuthor, DateOnly birthDate, DateTimeOffset at)
+    /// <summary>The conditions about the item rather than the actor: 1, 2, 3 and 5.</summary>
+    private static string? ItemCondition(Actor actor, ItemAction action, ItemFacts item, TableCondition c)
     {
         var read = action == ItemAction.Read;
-        if (c.HasFlag(TableCondition.LegalBasis) && standing.Kind != StandingKind.ProfessionalByLegalBasis)
-            return "alleen op wettelijke grondslag, tijdens een maatregel van uw organisatie";
-        if (c.HasFlag(TableCondition.AboutThemself) && !(actor.PersonId is { } me && item.About.Length == 1 && item.About[0] == me))
-            return "alleen over uzelf";
-        if (c.HasFlag(TableCondition.Under16OrYouthConsent) && Person.AgeOn(birthDate, DateOnly.FromDateTime(at.UtcDateTime)) >= 16)
-            // Youth consent per category is not recorded yet, so from 16 this stays closed.
-            return "vanaf 16 jaar alleen met toestemming van de jongere";
-        if (c.HasFlag(TableCondition.ExistenceOnly) && read)
-            return "u ziet alleen dat er een maatregel is, niet de inhoud";
-        if (c.HasFlag(TableCondition.AdministrativeOnly))
-            return "alleen administratieve gegevens en cijfers, geen vrije tekst";
-        if (isAuthor) return null;
         if (c.HasFlag(TableCondition.ProposeOnly) && action == ItemAction.Correct)
-            return "het gezin doet voorstellen maar wijzigt niet wat professionals schreven";
-        if (read && c.HasFlag(TableCondition.AssignedOrForNetwork) && !item.ForNetwork && (item.AssignedTo.IsDefault || !item.AssignedTo.Contains(actor.UserId)))
-            return "alleen acties die aan u zijn toegewezen of voor het netwerk bedoeld";
+            return "propose-only";
+        if (read && c.HasFlag(TableCondition.AssignedOrForNetwork) && !item.ForNetwork
+            && (item.AssignedTo.IsDefault || !item.AssignedTo.Contains(actor.UserId)))
+            return "assigned-or-for-network";
         if (read && c.HasFlag(TableCondition.AudienceIncludesFamily) && item.Audience.Kind != AudienceKind.Everyone && !item.Audience.Names(actor.UserId))
-            return "de schrijver deelde dit niet met het gezin";
+            return "audience-includes-family";
         if (read && c.HasFlag(TableCondition.SharedExplicitly) && !item.Audience.Names(actor.UserId))
-            return "de schrijver deelde dit niet met u";
+            return "shared-explicitly";
         return null;
     }
 
@@ -164,10 +148,10 @@ public static class ItemPolicy
     {
         AudienceKind.Everyone => null,
         AudienceKind.Professionals when actor.IsProfessional => null,
-        AudienceKind.Professionals => "alleen voor professionals",
+        AudienceKind.Professionals => Reasons.AudienceProfessionals,
         AudienceKind.OwnOrganisation when actor.OrganisationId is not null && actor.OrganisationId == item.AuthorOrganisation => null,
-        AudienceKind.OwnOrganisation => "alleen voor de organisatie van de schrijver",
+        AudienceKind.OwnOrganisation => Reasons.AudienceOwnOrganisation,
         AudienceKind.NamedPeople when item.Audience.Names(actor.UserId) => null,
-        _ => "alleen voor de genoemde personen",
+        _ => Reasons.AudienceNamed,
     };
 }

@@ -1,5 +1,3 @@
-using Network.Domain.Common;
-
 namespace Network.Domain.Authorization;
 
 /// <summary>A functional administrator changed one cell of the table, with a reason.</summary>
@@ -21,14 +19,13 @@ public static class TableChanges
     public static IReadOnlyList<object> ChangeCell(
         AuthorizationTable table, Actor actor, InformationCategory category, TableColumn column, TableCell cell, string reason, DateTimeOffset now)
     {
-        if (actor.Role != ActorRole.FunctionalAdministrator)
-            throw new NotAllowed("Alleen functioneel beheer wijzigt de autorisatietabel.");
-        if (string.IsNullOrWhiteSpace(reason))
-            throw new DomainRuleViolation("table.reason-required", "Zeg waarom de tabel verandert.");
+        var decision = AdminPolicy.ChangeTable(actor);
+        if (!decision.Allowed) throw new NotAllowed(decision.Reasons);
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainRuleViolation("table.reason-required");
         if (table[category, column] == cell) return [];
-        var violations = table.With(category, column, cell).Violations();
-        if (violations.Count > 0)
-            throw new DomainRuleViolation("table.hard-rule", string.Join(" ", violations));
+        // A change is refused with the first hard rule it would break, named by its code.
+        var broken = table.With(category, column, cell).Violations();
+        if (broken.Count > 0) throw new DomainRuleViolation(broken[0]);
         return [new TableCellChanged(category, column, cell.Access, cell.Conditions, actor.UserId, reason.Trim(), now)];
     }
 }

@@ -29,10 +29,11 @@ public static class Consents
             family.Consents.Any(c => c.Professional == professional && c.Child == child && c.GivenBy == p));
     }
 
+    /// <summary>Why the actor's consent does not count here: who decides at this age.</summary>
     public static string WhoDecides(bool aboutSelf, int age) => age switch
     {
-        < 12 => "Voor een kind onder de 12 beslissen de ouders met gezag.",
-        < 16 => "Voor een jongere van 12 tot 16 beslissen de jongere en de ouders met gezag samen.",
-        _ => aboutSelf ? "U beslist zelf." : "Vanaf 16 jaar beslist de jongere zelf.",
+        < 12 => "consent.parents-decide",
+        < 16 => "consent.youth-and-parents-decide",
+        _ => aboutSelf ? "consent.you-decide" : "consent.youth-decides",
     };
 }

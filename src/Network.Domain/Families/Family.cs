@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Network.Domain.Authorization;
 using Network.Domain.Common;
 using Network.Domain.Registry;
@@ -69,10 +68,10 @@ public sealed record NetworkMember(
     DateTimeOffset Since,
     ImmutableArray<PersonId> Children);
 
-/// <summary>Break-the-glass access: a professional without standing, for a stated reason and a limited time.</summary>
+/// <summary>Break-the-glass access to one child: a professional without standing, for a stated reason and a limited time.</summary>
 public sealed record EmergencyAccess(
     UserId UserId, string DisplayName, ActorRole Role, OrganisationId? OrganisationId, string? Organisation,
-    string Reason, DateTimeOffset From, DateTimeOffset Until)
+    PersonId Child, string Reason, DateTimeOffset From, DateTimeOffset Until)
 {
     public bool ActiveAt(DateTimeOffset at) => From <= at && at < Until;
 }
@@ -112,8 +111,12 @@ public sealed record Family(
     UserId? Coordinator,
     ImmutableArray<EmergencyAccess> Emergencies = default)
 {
-    public EmergencyAccess? EmergencyFor(UserId user, DateTimeOffset at) =>
-        Emergencies.IsDefault ? null : Emergencies.LastOrDefault(e => e.UserId == user && e.ActiveAt(at));
+    public EmergencyAccess? EmergencyFor(UserId user, PersonId child, DateTimeOffset at) =>
+        Emergencies.IsDefault ? null : Emergencies.LastOrDefault(e => e.UserId == user && e.Child == child && e.ActiveAt(at));
+
+    /// <summary>Everyone holding emergency access to a child of this family at <paramref name="at"/>.</summary>
+    public IEnumerable<EmergencyAccess> ActiveEmergencies(DateTimeOffset at) =>
+        Emergencies.IsDefault ? [] : Emergencies.Where(e => e.ActiveAt(at));
 
     public IEnumerable<PersonId> Children => Members.Where(m => m.Relation == Relation.Child).Select(m => m.PersonId);
 
@@ -172,9 +175,13 @@ public sealed record Family(
                 .RemoveAll(c => c.Professional == e.Professional && c.Child == e.Child && c.GivenBy == e.GivenBy)
                 .Add(new ConsentGrant(e.Professional, e.Child, e.GivenBy, e.At)),
         },
+        // Withdrawing consent ends the invitation for that child: the professional no longer sees
+        // it even as "waiting for consent"; joining again takes a new invitation.
         (var f, ConsentWithdrawn e) => f with
         {
-            Consents = f.Consents.RemoveAll(c => c.Professional == e.Professional && c.Child == e.Child && c.GivenBy == e.WithdrawnBy),
+            Consents = f.Consents.RemoveAll(c => c.Professional == e.Professional && c.Child == e.Child),
+            Professionals = [.. f.Professionals.Select(p => p.UserId == e.Professional && p.Basis == MembershipBasis.Consent
+                ? p with { Children = p.Children.Remove(e.Child) } : p)],
         },
         (var f, _) => f,
     };

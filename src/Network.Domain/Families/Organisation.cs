@@ -26,6 +26,6 @@ public sealed record Organisation(OrganisationId Id, string Name, OrganisationTy
 
     public static IReadOnlyList<object> Register(OrganisationId id, string name, OrganisationType type, DateTimeOffset now) =>
         string.IsNullOrWhiteSpace(name)
-            ? throw new DomainRuleViolation("organisation.name-required", "Geef de organisatie een naam.")
+            ? throw new DomainRuleViolation("organisation.name-required")
             : [new OrganisationRegistered(id, name.Trim(), type, now)];
 }

@@ -74,9 +74,9 @@ public sealed partial record Person(PersonId Id, PersonDetails Details, PersonId
     public static IReadOnlyList<object> Correct(Person person, PersonDetails details, string reason, UserId by, DateTimeOffset now)
     {
         if (person.MergedInto is not null)
-            throw new DomainRuleViolation("person.merged", "Dit record is samengevoegd; corrigeer het overgebleven record.");
+            throw new DomainRuleViolation("person.merged");
         if (string.IsNullOrWhiteSpace(reason))
-            throw new DomainRuleViolation("person.reason-required", "Zeg waarom de gegevens worden gecorrigeerd.");
+            throw new DomainRuleViolation("person.reason-required");
         var valid = Validate(details, now);
         return valid == person.Details ? [] : [new PersonDetailsCorrected(person.Id, valid, reason.Trim(), by, now)];
     }
@@ -86,31 +86,31 @@ public sealed partial record Person(PersonId Id, PersonDetails Details, PersonId
         Person survivor, Person duplicate, UserId by, DateTimeOffset now)
     {
         if (survivor.Id == duplicate.Id)
-            throw new DomainRuleViolation("person.merge-self", "Een record kan niet met zichzelf worden samengevoegd.");
+            throw new DomainRuleViolation("person.merge-self");
         if (survivor.MergedInto is not null || duplicate.MergedInto is not null)
-            throw new DomainRuleViolation("person.merged", "Een van deze records is al samengevoegd.");
+            throw new DomainRuleViolation("person.merge-already-merged");
         if (survivor.Details.Bsn is { } a && duplicate.Details.Bsn is { } b && a != b)
-            throw new DomainRuleViolation("person.merge-bsn-differs", "Twee records met een verschillend BSN zijn verschillende mensen.");
+            throw new DomainRuleViolation("person.merge-bsn-differs");
         return ([new PersonAbsorbed(survivor.Id, duplicate.Id, by, now)], [new PersonMergedInto(duplicate.Id, survivor.Id, by, now)]);
     }
 
     private static PersonDetails Validate(PersonDetails d, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(d.Name.GivenNames) || string.IsNullOrWhiteSpace(d.Name.FamilyName))
-            throw new DomainRuleViolation("person.name-required", "Vul de voornamen en de achternaam in.");
+            throw new DomainRuleViolation("person.name-required");
         if (d.DateOfBirth > DateOnly.FromDateTime(now.UtcDateTime))
-            throw new DomainRuleViolation("person.born-in-future", "De geboortedatum ligt in de toekomst.");
+            throw new DomainRuleViolation("person.born-in-future");
         var bsn = Bsn.Normalize(d.Bsn);
         if (bsn is not null && !Bsn.IsValid(bsn))
-            throw new DomainRuleViolation("person.bsn-invalid", "Dit BSN klopt niet (elfproef).");
+            throw new DomainRuleViolation("person.bsn-invalid");
         var address = d.Address;
         if (address is not null)
         {
             var postcode = address.Postcode.Replace(" ", "").ToUpperInvariant();
             if (!PostcodePattern().IsMatch(postcode))
-                throw new DomainRuleViolation("person.postcode-invalid", "Een postcode is vier cijfers en twee letters, zoals 3511 AB.");
+                throw new DomainRuleViolation("person.postcode-invalid");
             if (string.IsNullOrWhiteSpace(address.Municipality))
-                throw new DomainRuleViolation("person.municipality-required", "Vul de gemeente van het adres in.");
+                throw new DomainRuleViolation("person.municipality-required");
             address = address with { Postcode = $"{postcode[..4]} {postcode[4..]}", Municipality = address.Municipality.Trim() };
         }
         return d with

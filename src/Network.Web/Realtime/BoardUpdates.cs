@@ -21,6 +21,8 @@ public sealed class BoardUpdates(AccessTokens tokens, IOptions<ApiSettings> api,
     /// <summary>Connects and joins the board's group; <paramref name="onChanged"/> gets each new version.</summary>
     public async Task<long> JoinAsync(Guid boardId, Func<long, Task> onChanged, Func<Task> onReconnected, CancellationToken ct = default)
     {
+        // One board at a time: a page that moves to another board leaves the previous one.
+        await DisposeAsync();
         connection = new HubConnectionBuilder()
             .WithUrl(new Uri(new Uri(api.Value.BaseUrl), "hubs/boards"), o => o.AccessTokenProvider = async () => await tokens.GetAsync())
             .WithAutomaticReconnect()
@@ -49,9 +51,11 @@ public sealed class BoardUpdates(AccessTokens tokens, IOptions<ApiSettings> api,
     public async ValueTask DisposeAsync()
     {
         if (connection is null) return;
+        var closing = connection;
+        connection = null;
         try
         {
-            await connection.DisposeAsync();
+            await closing.DisposeAsync();
         }
         catch (Exception e)
         {

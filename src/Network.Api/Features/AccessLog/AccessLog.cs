@@ -1,58 +1,42 @@
-using Marten;
 using Mediator;
-using Network.Api.Features.Families;
 using Network.Api.Infrastructure.Audit;
 using Network.Api.Infrastructure.Auth;
-using Network.Domain.Authorization;
-using Network.Domain.Common;
-using Network.Domain.Registry;
+using Network.Api.Infrastructure.Gate;
 
 namespace Network.Api.Features.AccessLog;
 
-public sealed record AccessLogLine(
-    long Sequence, DateTimeOffset At, string Action, Guid? PersonId, string? PersonName, string Resource,
-    string UserName, string Role, string? Organisation, string Basis, bool Allowed);
+/// <summary>
+/// "Wie keek mee?": who accessed the data of this family's members, grouped by visit, newest
+/// first, for a period, page by page (<see cref="Before"/>: the start of the oldest visit on the
+/// previous page). What each reader may see of it is <see cref="AccessLogPolicy"/>.
+/// </summary>
+public sealed record GetFamilyAccessLog(Actor Actor, Guid FamilyId, DateOnly? From, DateOnly? To, DateTimeOffset? Before, int Limit = 50)
+    : IQuery<AccessLogPage>;
 
-/// <summary>Who looked at the family's data and on what basis: the coordinator sees the family's log, family members the part about the people they have standing on.</summary>
-public sealed record GetFamilyAccessLog(Actor Actor, Guid FamilyId) : IQuery<IReadOnlyList<AccessLogLine>>;
-
-public sealed record ChainCheck(bool Intact, long Entries, long? FirstBrokenSequence);
-
-/// <summary>Checks the whole hash chain of the access log.</summary>
+/// <summary>Checks every chain of the access log, its heads and the anchors.</summary>
+[NotPersonData]
 public sealed record VerifyAccessLog(Actor Actor) : IQuery<ChainCheck>;
 
-public sealed class AccessLogHandler(IQuerySession session, AccessLogStore store, TimeProvider clock) :
-    IQueryHandler<GetFamilyAccessLog, IReadOnlyList<AccessLogLine>>, IQueryHandler<VerifyAccessLog, ChainCheck>
+public sealed class AccessLogHandler(FamilyContexts families, AccessLogVisits visits, AccessLogVerification verification, Gate gate) :
+    IQueryHandler<GetFamilyAccessLog, AccessLogPage>, IQueryHandler<VerifyAccessLog, ChainCheck>
 {
-    public async ValueTask<IReadOnlyList<AccessLogLine>> Handle(GetFamilyAccessLog q, CancellationToken ct)
+    public async ValueTask<AccessLogPage> Handle(GetFamilyAccessLog q, CancellationToken ct)
     {
-        var context = await FamilyContext.LoadAsync(session, new FamilyId(q.FamilyId), ct);
-        if (context is null || !FamilyView.IsConnected(context.Family, q.Actor, clock.GetUtcNow())) throw new ResourceNotFound("family");
-        var family = context.Family;
-        var now = clock.GetUtcNow();
-
-        PersonId[] about;
-        if (family.Coordinator == q.Actor.UserId)
-            about = [.. family.Members.Select(m => m.PersonId)];
-        else if (q.Actor.IsFamily)
-            about = [.. family.Children.Where(c => Standings.OnChild(family, q.Actor, c, context.BirthDates.GetValueOrDefault(c), now).Exists)
-                .Concat(q.Actor.PersonId is { } me ? [me] : [])];
-        else
-            throw new NotAllowed("Alleen het gezin en de regisseur zien wie meekeek.");
-
-        var entries = await store.ReadAsync([.. about.Select(p => p.Value)], null, 500, ct);
-        return [.. entries.Select(e => new AccessLogLine(
-            e.Sequence, e.Record.At, e.Record.Action.ToString(), e.Record.PersonId,
-            e.Record.PersonId is { } p && context.People.TryGetValue(new PersonId(p), out var person) ? person.Details.Name.Display : null,
-            e.Record.Resource, e.Record.UserName, e.Record.Role, e.Record.Organisation, e.Record.Basis.ToString(), e.Record.Allowed))];
+        var f = await families.LoadAsync(new FamilyId(q.FamilyId), ct) ?? throw gate.NotFound("family");
+        var sight = AccessLogPolicy.See(q.Actor, f.Family, f.BirthDates, f.Table, gate.Now);
+        gate.Require(q.Actor, AccessAction.Read, $"access-log:{q.FamilyId}", f.Id, sight.Decision);
+        var limit = Math.Clamp(q.Limit, 1, 200);
+        var from = q.From?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var to = q.To?.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var page = await visits.ReadAsync(f, sight, from, to, q.Before, limit, ct);
+        return page;
     }
 
     public async ValueTask<ChainCheck> Handle(VerifyAccessLog q, CancellationToken ct)
     {
-        if (q.Actor.Role != ActorRole.FunctionalAdministrator) throw new NotAllowed("Alleen functioneel beheer controleert het logboek.");
-        var entries = await store.ReadAsync(null, null, 0, ct);
-        var broken = AccessLogChain.FirstBroken(entries);
-        return new ChainCheck(broken is null, entries.Count, broken);
+        var decision = AdminPolicy.VerifyLog(q.Actor);
+        if (!decision.Allowed) throw new NotAllowed(decision.Reasons);
+        return await verification.VerifyAsync(ct);
     }
 }
 
@@ -61,14 +45,17 @@ public static class AccessLogEndpoints
     public static IEndpointRouteBuilder MapAccessLog(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api").RequireAuthorization(AuthSetup.ApiPolicy).WithTags("Access log");
-        group.MapGet("/families/{familyId:guid}/access-log", async (Guid familyId, HttpContext http, IMediator m, CancellationToken ct) =>
-                TypedResults.Ok(await m.Send(new GetFamilyAccessLog(http.User.ToActor(), familyId), ct)))
+        group.MapGet("/families/{familyId:guid}/access-log", async (Guid familyId, DateOnly? from, DateOnly? to, DateTimeOffset? before, int? limit,
+                HttpContext http, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new GetFamilyAccessLog(http.User.ToActor(), familyId, from, to, before, limit ?? 50), ct)))
             .WithName("GetFamilyAccessLog")
-            .WithSummary("Who accessed the data of this family's members, when and on what basis (NEN 7513).");
+            .WithSummary("Who accessed the data of this family's members, grouped by visit, newest first (NEN 7513). ?from=&to= a period, ?before= the next page.")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/access-log/verify", async (HttpContext http, IMediator m, CancellationToken ct) =>
                 TypedResults.Ok(await m.Send(new VerifyAccessLog(http.User.ToActor()), ct)))
             .WithName("VerifyAccessLog")
-            .WithSummary("Checks the hash chain of the whole access log; any altered, removed or reordered entry breaks it.");
+            .WithSummary("Checks every chain of the access log, its heads and anchors; any altered, removed or reordered entry shows.");
         return app;
     }
 }

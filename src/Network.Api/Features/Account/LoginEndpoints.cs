@@ -46,7 +46,7 @@ public static class LoginEndpoints
         if (result.Succeeded)
         {
             logger.LogInformation("User {UserId} logged in", user!.Id);
-            return Results.LocalRedirect(returnUrl);
+            return Results.Redirect(returnUrl);
         }
 
         logger.LogInformation("Failed login (locked out: {LockedOut})", result.IsLockedOut);
@@ -56,8 +56,12 @@ public static class LoginEndpoints
         return Page(http, af, returnUrl, email, message, StatusCodes.Status401Unauthorized);
     }
 
-    private static string SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\")
+    /// <summary>Only a path on this site; anything else (another host, a malformed or odd value) goes to "/".</summary>
+    public static string SafeReturnUrl(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && returnUrl.Length <= 2048 && returnUrl[0] == '/'
+        && (returnUrl.Length == 1 || returnUrl[1] is not ('/' or '\\'))
+        && !returnUrl.Any(c => char.IsControl(c) || c == '\\')
+        && Uri.TryCreate(returnUrl, UriKind.Relative, out _)
             ? returnUrl
             : "/";
 

@@ -1,39 +1,36 @@
 using Microsoft.EntityFrameworkCore;
-using Network.Api.Features.Families;
 using Network.Api.Infrastructure.Auth;
-using Network.Domain.Authorization;
-using Network.Domain.Common;
-using Network.Domain.Registry;
+using Network.Api.Infrastructure.Gate;
 
 namespace Network.Api.Features.Boards;
 
-/// <summary>Someone who may read a given item, by the same decision as any read.</summary>
-public sealed record Reader(Guid UserId, string Name, string Role);
-
 /// <summary>
-/// Everyone connected to a family who may read an item: its professionals and the family
-/// members with an account. Used to push only to them and to show an author who will see a note.
+/// Everyone who could read something of a family: its professionals, the holders of emergency
+/// access now, and the family members with an account. Pushes go to those among them who may
+/// read the item; the audience preview shows them, as far as its viewer may know them.
 /// </summary>
 public static class BoardReaders
 {
-    public static async Task<IReadOnlyList<Reader>> ForAsync(
-        AuthDbContext accounts, FamilyContext family, ItemFacts item, Domain.Authorization.AuthorizationTable table, DateTimeOffset now, CancellationToken ct) =>
-        Among(await CandidatesAsync(accounts, family, ct), family, item, table, now);
-
-    /// <summary>Everyone who could read something of the family: its professionals and the family members with an account.</summary>
-    public static async Task<IReadOnlyList<Actor>> CandidatesAsync(AuthDbContext accounts, FamilyContext family, CancellationToken ct)
+    public static async Task<IReadOnlyList<Actor>> CandidatesAsync(AuthDbContext accounts, FamilyContext family, DateTimeOffset now, CancellationToken ct)
     {
         var persons = family.Family.Members.Select(m => (Guid?)m.PersonId.Value).ToList();
-        var familyAccounts = await accounts.Users.Where(u => persons.Contains(u.PersonId)).ToListAsync(ct);
-        return [.. family.Family.Professionals
-            .Select(p => new Actor(p.UserId, p.DisplayName, p.Role, p.OrganisationId, p.Organisation))
+        var familyAccounts = await accounts.Users.AsNoTracking().Where(u => persons.Contains(u.PersonId)).ToListAsync(ct);
+        var professionals = family.Family.Professionals
+            .Select(p => new Actor(p.UserId, p.DisplayName, p.Role, p.OrganisationId, p.Organisation));
+        var emergencies = family.Family.ActiveEmergencies(now)
+            .Select(e => new Actor(e.UserId, e.DisplayName, e.Role, e.OrganisationId, e.Organisation));
+        return [.. professionals.Concat(emergencies).DistinctBy(a => a.UserId)
             .Concat(familyAccounts.Select(u => new Actor(new UserId(u.Id), u.DisplayName, u.Role, null, null, new PersonId(u.PersonId!.Value))))];
     }
 
     /// <summary>Those among the candidates who may read the item, by the same decision as any read.</summary>
-    public static IReadOnlyList<Reader> Among(
-        IEnumerable<Actor> candidates, FamilyContext family, ItemFacts item, Domain.Authorization.AuthorizationTable table, DateTimeOffset now) =>
-        [.. candidates
-            .Where(a => ItemPolicy.Decide(a, ItemAction.Read, item, family.Family, family.BirthDates, table, now).Allowed)
-            .Select(a => new Reader(a.UserId.Value, a.DisplayName, a.Role.ToString()))];
+    public static IEnumerable<Actor> Among(IEnumerable<Actor> candidates, FamilyContext family, ItemFacts item, DateTimeOffset now) =>
+        candidates.Where(a => ItemPolicy.Decide(a, ItemAction.Read, item, family.Family, family.BirthDates, family.Table, now).Allowed);
+
+    /// <summary>Whether the viewer may know that this reader is connected to the family (the family view's rules).</summary>
+    public static bool Known(FamilySight viewer, Actor reader, FamilyContext family, DateTimeOffset now) =>
+        reader.PersonId is { } person
+            ? viewer.Adults.Contains(person) || viewer.Children.Any(c => c.Child == person && c.Full)
+            : viewer.Network.Any(m => m.Professional == reader.UserId)
+              || family.Family.ActiveEmergencies(now).Any(e => e.UserId == reader.UserId && viewer.EmergenciesFor.Contains(e.Child));
 }

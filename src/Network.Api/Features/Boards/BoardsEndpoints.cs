@@ -1,8 +1,9 @@
 using Network.Api.Features.Boards.GetTimeline;
 using Network.Api.Features.Boards.ListMyBoards;
-using Network.Api.Features.Boards.PostNote;
+using Network.Api.Features.Boards.OpenBoard;
 using Network.Api.Features.Boards.PreviewAudience;
 using Network.Api.Features.Boards.Why;
+using Network.Api.Features.Items.PostItem;
 using Network.Api.Infrastructure.Auth;
 
 namespace Network.Api.Features.Boards;
@@ -14,9 +15,10 @@ public static class BoardsEndpoints
         var boards = app.MapGroup("/api/boards").RequireAuthorization(AuthSetup.ApiPolicy).WithTags("Boards");
         boards.MapListMyBoards();
         boards.MapGetTimeline();
-        boards.MapPostNote();
+        boards.MapPostItem();
         boards.MapPreviewAudience();
         boards.MapWhy();
+        app.MapOpenBoard();
         return app;
     }
 }

@@ -1,66 +1,83 @@
 using FluentValidation;
 using Marten;
 using Mediator;
-using Network.Api.Features.Families;
+using Network.Api.Features.Boards;
 using Network.Api.Features.Notifications;
 using Network.Api.Features.Registry;
-using Network.Api.Infrastructure.Audit;
 using Network.Api.Infrastructure.Auth;
-using Network.Domain.Authorization;
-using Network.Domain.Common;
-using Network.Domain.Families;
-using Network.Domain.Registry;
+using Network.Api.Infrastructure.Gate;
 
 namespace Network.Api.Features.Emergency;
 
-public sealed record BreakTheGlassRequest(string? Reason, int Minutes = 60);
-
-public sealed record EmergencyAccessResponse(Guid FamilyId, string FamilyName, DateTimeOffset Until);
-
 /// <summary>
-/// Emergency access to the families of a person (found through the registry search): with a
-/// stated reason, for at most four hours, logged as emergency access, and the coordinator of
-/// each family is notified at once.
+/// Emergency access to one child: by id, or identified by BSN or by name and date of birth (a
+/// professional without standing cannot find the child through the registry search). With a
+/// stated reason, for at most four hours; it opens that child on every path, is logged as
+/// emergency access, and the family's coordinator is told at once.
 /// </summary>
-public sealed record BreakTheGlass(Actor Actor, Guid PersonId, string? Reason, int Minutes) : ICommand<IReadOnlyList<EmergencyAccessResponse>>;
+public sealed record BreakTheGlass(Actor Actor, BreakTheGlassRequest Request) : ICommand<IReadOnlyList<EmergencyAccessResponse>>;
 
 public sealed class BreakTheGlassValidator : AbstractValidator<BreakTheGlass>
 {
     public BreakTheGlassValidator()
     {
-        RuleFor(c => c.Reason).NotEmpty().MinimumLength(10).WithMessage("Noodtoegang vraagt een duidelijke reden (minstens 10 tekens).").MaximumLength(1000);
-        RuleFor(c => c.Minutes).InclusiveBetween(5, (int)FamilyDecisions.MaxEmergency.TotalMinutes)
-            .WithMessage($"Noodtoegang duurt 5 tot {FamilyDecisions.MaxEmergency.TotalMinutes:0} minuten.");
+        RuleFor(c => c.Request).NotNull();
+        RuleFor(c => c.Request.Reason).NotEmpty().MinimumLength(10).WithMessage("Noodtoegang vraagt een duidelijke reden (minstens 10 tekens).")
+            .MaximumLength(1000).When(c => c.Request is not null);
+        RuleFor(c => c.Request.Minutes).InclusiveBetween(5, (int)FamilyDecisions.MaxEmergency.TotalMinutes)
+            .WithMessage($"Noodtoegang duurt 5 tot {FamilyDecisions.MaxEmergency.TotalMinutes:0} minuten.").When(c => c.Request is not null);
+        RuleFor(c => c.Request.Bsn).Must(b => string.IsNullOrWhiteSpace(b) || Bsn.IsValid(b)).WithMessage("Dit BSN klopt niet (elfproef).")
+            .When(c => c.Request is not null);
+        RuleFor(c => c.Request).Must(r => r.ChildId is not null || !string.IsNullOrWhiteSpace(r.Bsn)
+                || !string.IsNullOrWhiteSpace(r.GivenNames) && !string.IsNullOrWhiteSpace(r.FamilyName) && r.DateOfBirth is not null)
+            .WithMessage("Geef het kind aan: met het BSN, of met voornaam, achternaam en geboortedatum.").When(c => c.Request is not null);
     }
 }
 
-public sealed class BreakTheGlassHandler(IDocumentSession session, AccessLogger log, TimeProvider clock)
+public sealed class BreakTheGlassHandler(IDocumentSession session, FamilyContexts families, Gate gate)
     : ICommandHandler<BreakTheGlass, IReadOnlyList<EmergencyAccessResponse>>
 {
     public async ValueTask<IReadOnlyList<EmergencyAccessResponse>> Handle(BreakTheGlass c, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        var rosters = await session.Query<FamilyRoster>().Where(r => r.PersonIds.Contains(c.PersonId)).ToListAsync(ct);
-        if (rosters.Count == 0 || await session.LoadAsync<RegistryEntry>(c.PersonId, ct) is null) throw new ResourceNotFound("person");
+        gate.Require(c.Actor, AccessAction.Update, "emergency", null, AdminPolicy.Register(c.Actor));
+        var child = await FindChildAsync(c.Request, ct) ?? throw gate.NotFound("child");
+        var childFamilies = (await families.OfPersonAsync(child, ct)).Where(f => f.Family.MemberFor(child)?.Relation == Relation.Child).ToList();
+        if (childFamilies.Count == 0) throw gate.NotFound("child");
 
-        var granted = new List<(FamilyContext Family, EmergencyAccess Access)>();
-        foreach (var roster in rosters)
+        var granted = new List<EmergencyAccessResponse>();
+        foreach (var f in childFamilies)
         {
-            var stream = await session.Events.FetchForWriting<Family>(roster.Id, ct);
-            var people = await PeopleLookup.LoadAsync(session, stream.Aggregate!.Members.Select(m => m.PersonId), ct);
-            var context = new FamilyContext(stream.Aggregate, people);
-            var events = FamilyDecisions.BreakTheGlass(stream.Aggregate, c.Actor, c.Reason!, TimeSpan.FromMinutes(c.Minutes), context.BirthDates, now);
+            var stream = await session.Events.FetchForWriting<Family>(f.Id.Value, ct);
+            var events = FamilyDecisions.BreakTheGlass(f.Of, c.Actor, child, c.Request.Reason!, TimeSpan.FromMinutes(c.Request.Minutes), gate.Now);
+            var access = ((EmergencyAccessGranted)events[0]).Access;
+            gate.Require(c.Actor, AccessAction.Update, $"emergency:{child}", f.Id, Decision.Allow(
+                [Reason.Of(Reasons.Emergency, ("until", access.Until), ("reason", access.Reason))],
+                [new SubjectOutcome(child, AccessBasis.Emergency, true)]));
             stream.AppendMany(events);
-            var e = (EmergencyAccessGranted)events[0];
-            if (e.NotifiedCoordinator is { } coordinator)
-                session.Store(new Notification(Guid.CreateVersion7(), coordinator.Value, "emergency-access", roster.Id, stream.Aggregate.Name,
-                    $"{c.Actor.DisplayName} ({c.Actor.Organisation}) opende {stream.Aggregate.Name} met noodtoegang tot {e.Access.Until:HH:mm} UTC. Reden: {e.Access.Reason}", now));
-            granted.Add((new FamilyContext(Family.Evolve(stream.Aggregate, e)!, people), e.Access));
+            if (f.Family.Coordinator is { } coordinator)
+                session.Store(Notification.EmergencyAccess(coordinator, f.Family, f.NameOf(child), access, gate.Now));
+            var familyId = f.Id.Value;
+            var board = await session.Query<BoardListing>().Where(b => b.FamilyId == familyId).OrderBy(b => b.OpenedAt).FirstOrDefaultAsync(ct);
+            granted.Add(new EmergencyAccessResponse(familyId, f.Family.Name, child.Value, f.NameOf(child), access.Until, board?.Id));
         }
-        await session.SaveChangesAsync(ct);
-        foreach (var (family, _) in granted)
-            await log.FamilyAsync(c.Actor, AccessAction.Read, $"emergency:{family.Family.Id}", family, ct);
-        return [.. granted.Select(g => new EmergencyAccessResponse(g.Family.Family.Id.Value, g.Family.Family.Name, g.Access.Until))];
+        await gate.SaveAsync(ct);
+        return granted;
+    }
+
+    private async Task<PersonId?> FindChildAsync(BreakTheGlassRequest r, CancellationToken ct)
+    {
+        if (r.ChildId is { } id) return await session.LoadAsync<RegistryEntry>(id, ct) is { MergedInto: null } ? new PersonId(id) : null;
+        if (Bsn.Normalize(r.Bsn) is { } bsn)
+        {
+            var byBsn = await session.Query<RegistryEntry>().Where(e => e.Bsn == bsn && e.MergedInto == null).ToListAsync(ct);
+            return byBsn.Count == 1 ? new PersonId(byBsn[0].Id) : null;
+        }
+        var dob = r.DateOfBirth!.Value;
+        var name = new PersonName(r.GivenNames!, null, r.FamilyName!);
+        var sameDay = await session.Query<RegistryEntry>().Where(e => e.DateOfBirth == dob && e.MergedInto == null).ToListAsync(ct);
+        var people = await PeopleLookup.LoadAsync(session, sameDay.Select(e => new PersonId(e.Id)), ct);
+        var matches = people.Values.Where(p => DuplicateCheck.SimilarNames(name, p.Details.Name)).ToList();
+        return matches.Count == 1 ? matches[0].Id : null;
     }
 }
 
@@ -68,15 +85,18 @@ public static class BreakTheGlassEndpoint
 {
     public static IEndpointRouteBuilder MapEmergency(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/persons/{personId:guid}/emergency-access", async (Guid personId, BreakTheGlassRequest body, HttpContext http, IMediator m, CancellationToken ct) =>
-                TypedResults.Ok(await m.Send(new BreakTheGlass(http.User.ToActor(), personId, body.Reason, body.Minutes), ct)))
-            .RequireAuthorization(AuthSetup.ApiPolicy)
-            .WithTags("Emergency access")
+        var group = app.MapGroup("/api").RequireAuthorization(AuthSetup.ApiPolicy).WithTags("Emergency access");
+        group.MapPost("/emergency-access", async (BreakTheGlassRequest body, HttpContext http, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new BreakTheGlass(http.User.ToActor(), body), ct)))
             .WithName("BreakTheGlass")
-            .WithSummary("Emergency access to the families of a person, with a reason, for at most four hours; the coordinator is notified at once.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Emergency access to one child, identified by id, BSN, or name and date of birth; with a reason, for at most four hours; the coordinator is notified at once.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/persons/{personId:guid}/emergency-access", async (Guid personId, BreakTheGlassRequest body, HttpContext http, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new BreakTheGlass(http.User.ToActor(), body with { ChildId = personId }), ct)))
+            .WithName("BreakTheGlassForChild")
+            .WithSummary("Emergency access to one child by id.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }

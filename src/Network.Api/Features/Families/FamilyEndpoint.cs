@@ -1,7 +1,6 @@
 using Mediator;
 using Network.Api.Infrastructure.Auth;
 using Network.Api.Infrastructure.Http;
-using Network.Domain.Authorization;
 
 namespace Network.Api.Features.Families;
 

@@ -1,46 +1,42 @@
 using Marten;
-using Network.Api.Features.Registry;
-using Network.Api.Infrastructure.Audit;
+using Network.Api.Infrastructure.Gate;
 using Network.Api.Infrastructure.Http;
-using Network.Domain.Authorization;
-using Network.Domain.Common;
-using Network.Domain.Families;
 
 namespace Network.Api.Features.Families;
 
 /// <summary>
-/// The one way a family changes: fetch for writing (checking the expected version), decide on
-/// the family with its registry records, append, save. Returns the new version.
+/// The one way a family changes: fetch for writing, decide through the gate (404 for a family the
+/// actor may not know, before any version check), check If-Match, decide in the domain, append,
+/// save with the access-log entries for the persons the change is about in the same transaction.
 /// </summary>
-public static class FamilyWrites
+public sealed class FamilyWrites(IDocumentSession session, FamilyContexts families, Gate gate)
 {
-    public static async Task<long> ExecuteAsync(
-        IDocumentSession session, AccessLogger log, Actor actor, Guid familyId, long? expectedVersion,
-        Func<FamilyContext, IReadOnlyList<object>> decide, CancellationToken ct)
+    public delegate Decision Authorize(Actor actor, FamilyContext family, DateTimeOffset now);
+
+    /// <summary>Composing the family: its coordinator or a professional on legal basis (<see cref="FamilyPolicy.Manage"/>).</summary>
+    public static readonly Authorize Manage = (actor, f, now) => FamilyPolicy.Manage(actor, f.Family, f.BirthDates, now);
+
+    public async Task<FamilyChanged> ExecuteAsync(
+        Actor actor, Guid familyId, long? expectedVersion, Authorize authorize, Func<FamilyContext, IEnumerable<PersonId>> about,
+        Func<FamilyContext, DateTimeOffset, IReadOnlyList<object>> decide, CancellationToken ct)
     {
         var stream = await session.Events.FetchForWriting<Family>(familyId, ct);
-        var family = stream.Aggregate ?? throw new ResourceNotFound("family");
-        var people = await PeopleLookup.LoadAsync(session, family.Members.Select(m => m.PersonId), ct);
+        if (stream.Aggregate is null) throw gate.NotFound("family");
+        var f = await families.ContextOfAsync(stream.Aggregate, stream.CurrentVersion ?? 0, ct);
 
-        // The decision (which includes authorization) comes first, so a stale If-Match on a
-        // family the actor may not know answers 404, not 412.
-        var context = new FamilyContext(family, people);
-        IReadOnlyList<object> events;
-        try
-        {
-            events = decide(context);
-        }
-        finally
-        {
-            await log.FamilyAsync(actor, AccessAction.Update, $"family:{familyId}", context, ct);
-        }
+        var decision = authorize(actor, f, gate.Now);
+        var basis = Standings.OnFamily(f.Family, actor, f.BirthDates, gate.Now);
+        var persons = about(f).Distinct().ToList();
+        var subjects = persons.Count == 0
+            ? [new SubjectOutcome(null, basis.Basis, decision.Allowed)]
+            : persons.Select(p => new SubjectOutcome(p, basis.Basis, decision.Allowed, basis.BasisCategory));
+        gate.Require(actor, AccessAction.Update, $"family:{familyId}", f.Id, decision.About(subjects));
+
         Versions.Check(expectedVersion, stream.CurrentVersion ?? 0);
-        if (events.Count == 0) return stream.StartingVersion ?? 0;
+        var events = decide(f, gate.Now);
+        if (events.Count == 0) return new FamilyChanged(familyId, stream.CurrentVersion ?? 0);
         stream.AppendMany(events);
-        await session.SaveChangesAsync(ct);
-        return (stream.StartingVersion ?? 0) + events.Count;
+        await gate.SaveAsync(ct);
+        return new FamilyChanged(familyId, (stream.CurrentVersion ?? 0) + events.Count);
     }
 }
-
-/// <summary>What a family write answers: the family and its new version (also sent as ETag).</summary>
-public sealed record FamilyChanged(Guid FamilyId, long Version);

@@ -1,5 +1,4 @@
 using FluentValidation;
-using Network.Domain.Registry;
 
 namespace Network.Api.Features.Registry;
 
@@ -15,12 +14,24 @@ public sealed class PersonDetailsValidator : AbstractValidator<PersonDetailsDto>
             .Must(d => d is null || d.Value.Year >= 1900).WithMessage("Deze geboortedatum is niet mogelijk.");
         RuleFor(d => d.Bsn).Must(b => string.IsNullOrWhiteSpace(b) || Bsn.IsValid(b))
             .WithMessage("Dit BSN klopt niet (elfproef).");
-        RuleFor(d => d.Email).EmailAddress().When(d => !string.IsNullOrWhiteSpace(d.Email)).WithMessage("Dit e-mailadres klopt niet.");
-        RuleFor(d => d.Address!.Postcode).Matches("^[1-9][0-9]{3} ?[A-Za-z]{2}$").When(d => d.Address is not null)
+        RuleFor(d => d.Email).EmailAddress().When(d => !string.IsNullOrWhiteSpace(d.Email)).WithMessage("Dit e-mailadres klopt niet.")
+            .MaximumLength(200);
+        RuleFor(d => d.Phone).MaximumLength(40);
+        RuleFor(d => d.School).MaximumLength(200);
+        RuleFor(d => d.GeneralPractitioner).MaximumLength(200);
+        RuleFor(d => d.Address!).SetValidator(new AddressValidator()).When(d => d.Address is not null);
+    }
+}
+
+public sealed class AddressValidator : AbstractValidator<AddressDto>
+{
+    public AddressValidator()
+    {
+        RuleFor(a => a.Street).NotEmpty().WithMessage("Vul de straat in.").MaximumLength(200);
+        RuleFor(a => a.HouseNumber).NotEmpty().WithMessage("Vul het huisnummer in.").MaximumLength(20);
+        RuleFor(a => a.Postcode).NotEmpty().Matches("^[1-9][0-9]{3} ?[A-Za-z]{2}$")
             .WithMessage("Een postcode is vier cijfers en twee letters, zoals 3511 AB.");
-        RuleFor(d => d.Address!.Municipality).NotEmpty().When(d => d.Address is not null).WithMessage("Vul de gemeente in.");
-        RuleFor(d => d.Address!.Street).NotEmpty().When(d => d.Address is not null).WithMessage("Vul de straat in.");
-        RuleFor(d => d.Address!.HouseNumber).NotEmpty().When(d => d.Address is not null).WithMessage("Vul het huisnummer in.");
-        RuleFor(d => d.Address!.City).NotEmpty().When(d => d.Address is not null).WithMessage("Vul de woonplaats in.");
+        RuleFor(a => a.City).NotEmpty().WithMessage("Vul de woonplaats in.").MaximumLength(200);
+        RuleFor(a => a.Municipality).NotEmpty().WithMessage("Vul de gemeente in.").MaximumLength(200);
     }
 }

@@ -3,92 +3,98 @@ using JasperFx;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Network.Api.Features.Registry;
-using Network.Domain.Common;
+using Network.Contracts.Texts;
 
 namespace Network.Api.Infrastructure.Http;
 
 /// <summary>
-/// Maps every failure to an RFC 9457 problem response: 400 bad input, 403 not allowed,
-/// 404 unknown or not visible, 409 domain rule or conflict, 412 stale If-Match.
+/// Maps every failure to an RFC 9457 problem response: 400 bad input, 403 not allowed, 404 unknown
+/// or not visible, 409 domain rule or conflict, 412 stale If-Match. Each carries the rule's code
+/// (and its parameters) so a client can word it; the title is the Dutch text, or English when the
+/// request asks for it. Expected refusals are one log line; anything else is an error with its trace.
 /// </summary>
 public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<ProblemMapping> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
+        var english = http.Request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1)
+            .FirstOrDefault()?.Value.Value?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true;
+        ProblemDetails Problem(int status, string code, IReadOnlyDictionary<string, string>? args = null, string? detail = null)
+        {
+            var problem = new ProblemDetails
+            {
+                Status = status,
+                Title = Catalog.Text(code, args, english),
+                Detail = detail,
+                Type = $"https://network.example/problems/{code}",
+                Extensions = { ["code"] = code },
+            };
+            if (args is { Count: > 0 }) problem.Extensions["args"] = args;
+            return problem;
+        }
+
         var problem = exception switch
         {
-            ValidationException v => Validation(v),
-            BadHttpRequestException b => new ProblemDetails
-            {
-                Status = StatusCodes.Status400BadRequest,
-                Title = "Het verzoek is niet leesbaar.",
-                Detail = b.Message,
-            },
-            InvalidIfMatch i => new ProblemDetails
-            {
-                Status = StatusCodes.Status400BadRequest,
-                Title = "De If-Match-header is ongeldig.",
-                Detail = i.Message,
-            },
-            ResourceNotFound => new ProblemDetails
-            {
-                Status = StatusCodes.Status404NotFound,
-                Title = "Niet gevonden.",
-            },
-            NotAllowed n => new ProblemDetails
-            {
-                Status = StatusCodes.Status403Forbidden,
-                Title = "Dit mag u niet doen.",
-                Detail = n.Message,
-            },
-            LikelyDuplicates d => new ProblemDetails
-            {
-                Status = StatusCodes.Status409Conflict,
-                Title = d.Message,
-                Detail = "Controleer of het om dezelfde persoon gaat. Registreer alleen opnieuw als dat niet zo is.",
-                Type = "https://network.example/problems/person.likely-duplicate",
-                Extensions = { ["duplicates"] = d.Candidates },
-            },
-            DomainRuleViolation d => new ProblemDetails
-            {
-                Status = StatusCodes.Status409Conflict,
-                Title = d.Message,
-                Type = $"https://network.example/problems/{d.Code}",
-            },
-            StaleVersion or ConcurrencyException when http.Request.Headers.IfMatch.Count > 0 => new ProblemDetails
-            {
-                Status = StatusCodes.Status412PreconditionFailed,
-                Title = "Iemand anders heeft dit intussen gewijzigd.",
-                Detail = "Haal de nieuwste versie op en probeer het opnieuw; er is niets opgeslagen.",
-            },
-            ConcurrencyException => new ProblemDetails
-            {
-                Status = StatusCodes.Status409Conflict,
-                Title = "Iemand anders wijzigde dit tegelijk.",
-                Detail = "Probeer het opnieuw; er is niets opgeslagen.",
-            },
+            ValidationException v => Validation(v, english),
+            BadHttpRequestException b => Problem(StatusCodes.Status400BadRequest, "request.unreadable", detail: Readable(b)),
+            BadRequest b => Problem(StatusCodes.Status400BadRequest, b.Code),
+            ResourceNotFound => Problem(StatusCodes.Status404NotFound, "request.not-found"),
+            NotAllowed n => Reasons(Problem(StatusCodes.Status403Forbidden, "request.not-allowed",
+                detail: string.Join(" ", n.Reasons.Select(r => Catalog.Text(r.Code, r.Args, english)))), n.Reasons),
+            LikelyDuplicates d => WithDuplicates(Problem(StatusCodes.Status409Conflict, "person.likely-duplicate",
+                detail: english ? "Check whether it is the same person; link to that record, or register again only if it is not."
+                    : "Controleer of het om dezelfde persoon gaat: koppel aan dat record, of registreer alleen opnieuw als het iemand anders is."), d),
+            DomainRuleViolation d => Problem(StatusCodes.Status409Conflict, d.Code, d.Reason.Args),
+            StaleVersion or ConcurrencyException when http.Request.Headers.IfMatch.Count > 0 => Problem(StatusCodes.Status412PreconditionFailed, "request.stale"),
+            ConcurrencyException => Problem(StatusCodes.Status409Conflict, "request.conflict"),
             _ => null,
         };
 
         if (problem is null)
         {
-            logger.LogError(exception, "Unhandled exception on {Path}", http.Request.Path);
+            logger.LogError(exception, "Unhandled exception on {Method} {Path}", http.Request.Method, http.Request.Path);
             return false;
         }
 
+        logger.LogInformation("Refused {Method} {Path}: {Status} {Code}", http.Request.Method, http.Request.Path, problem.Status,
+            problem.Extensions.TryGetValue("code", out var c) ? c : null);
         http.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,
             ProblemDetails = problem,
-            Exception = exception,
+            Exception = null,
         });
     }
 
-    private static ValidationProblemDetails Validation(ValidationException v) => new(
-        v.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray()))
+    private static ProblemDetails Validation(ValidationException v, bool english)
     {
-        Status = StatusCodes.Status400BadRequest,
-        Title = "De invoer is niet geldig.",
-    };
+        var problem = new ValidationProblemDetails(
+            v.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray()))
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = Catalog.Text("request.invalid", null, english),
+            Type = "https://network.example/problems/request.invalid",
+        };
+        problem.Extensions["code"] = "request.invalid";
+        return problem;
+    }
+
+    /// <summary>What was unreadable, without echoing the input or naming our types.</summary>
+    private static string Readable(BadHttpRequestException b) =>
+        b.InnerException is System.Text.Json.JsonException json
+            ? $"JSON: {json.Path ?? "$"}"
+            : b.Message.Split(" from ")[0];
+
+    private static ProblemDetails Reasons(ProblemDetails problem, IReadOnlyList<Reason> reasons)
+    {
+        problem.Extensions["reasons"] = reasons.Select(r => new { code = r.Code, args = r.Args }).ToList();
+        return problem;
+    }
+
+    private static ProblemDetails WithDuplicates(ProblemDetails problem, LikelyDuplicates d)
+    {
+        problem.Extensions["duplicates"] = d.Candidates;
+        return problem;
+    }
 }

@@ -2,14 +2,17 @@ using Microsoft.Net.Http.Headers;
 
 namespace Network.Api.Infrastructure.Http;
 
-/// <summary>The If-Match header could not be read as one of our version ETags.</summary>
-public sealed class InvalidIfMatch(string message) : Exception(message);
+/// <summary>A request header or query could not be used as sent (answers 400 with the rule's code).</summary>
+public sealed class BadRequest(string code) : Exception(code)
+{
+    public string Code { get; } = code;
+}
 
 /// <summary>The If-Match version is not the current one: someone else changed it (answers 412).</summary>
 public sealed class StaleVersion(long expected, long actual)
     : Exception($"Expected version {expected}, but the current version is {actual}.");
 
-/// <summary>Stream versions travel as strong ETags: "5".</summary>
+/// <summary>Versions travel as strong ETags: "5".</summary>
 public static class Versions
 {
     public static string ToETag(long version) => $"\"{version}\"";
@@ -21,8 +24,14 @@ public static class Versions
         if (values.Count == 0) return null;
         if (!EntityTagHeaderValue.TryParseList(values, out var tags) || tags.Count != 1 || tags[0].IsWeak
             || !long.TryParse(tags[0].Tag.AsSpan().Trim('"'), out var version) || version < 0)
-            throw new InvalidIfMatch("Use the ETag from the last read, for example If-Match: \"5\".");
+            throw new BadRequest("request.invalid-if-match");
         return version;
+    }
+
+    /// <summary>A create has nothing to overwrite: an If-Match on it is refused, not ignored.</summary>
+    public static void RefuseOnCreate(HttpRequest request)
+    {
+        if (request.Headers.IfMatch.Count > 0) throw new BadRequest("request.if-match-on-create");
     }
 
     /// <summary>Throws <see cref="StaleVersion"/> when an expected version was given and is not the current one.</summary>

@@ -1,11 +1,12 @@
 using JasperFx;
-using Weasel.Core;
 using JasperFx.Events.Projections;
 using Marten;
 using Network.Api.Features.Boards;
 using Network.Api.Features.Families;
+using Network.Api.Features.Notifications;
 using Network.Api.Features.Registry;
 using Network.Api.Infrastructure.Realtime;
+using Weasel.Core;
 
 namespace Network.Api.Infrastructure.Marten;
 
@@ -26,17 +27,19 @@ public static class MartenSetup
             // Write models: the domain aggregates, rebuilt through their Evolve functions.
             options.Projections.Add<FamilyProjection>(ProjectionLifecycle.Inline);
             options.Projections.Add<BoardProjection>(ProjectionLifecycle.Inline);
+            options.Projections.Add<ItemProjection>(ProjectionLifecycle.Inline);
             options.Projections.Add<PersonProjection>(ProjectionLifecycle.Inline);
             options.Projections.Add<OrganisationProjection>(ProjectionLifecycle.Inline);
 
-            // Read models.
+            // Read models, in the same transaction as the events.
+            options.Projections.Add(new ItemRowsProjection(), ProjectionLifecycle.Inline);
             options.Projections.Add<FamilyRosterProjection>(ProjectionLifecycle.Inline);
-            options.Projections.Add<BoardTimelineProjection>(ProjectionLifecycle.Inline);
+            options.Projections.Add<BoardListingProjection>(ProjectionLifecycle.Inline);
             options.Projections.Add<RegistryEntryProjection>(ProjectionLifecycle.Inline);
-            options.Schema.For<Features.Notifications.Notification>().Index(n => n.UserId);
-            options.Schema.For<RegistryEntry>().Index(e => e.DateOfBirth).Index(e => e.Bsn!);
+            options.Schema.For<Notification>().Index(n => n.UserId);
+            options.Schema.For<RegistryEntry>().Index(e => e.DateOfBirth).Index(e => e.Bsn!).Index(e => e.RegisteredBy);
             options.Schema.For<FamilyRoster>().GinIndexJsonData();
-            options.Schema.For<BoardTimeline>().Index(t => t.FamilyId);
+            options.Schema.For<BoardListing>().Index(b => b.FamilyId);
 
             // Thin pushes to SignalR, only after the transaction committed.
             options.Listeners.Add(sp.GetRequiredService<BoardChangePublisher>());

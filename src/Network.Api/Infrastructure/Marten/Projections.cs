@@ -1,9 +1,7 @@
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 using Network.Domain.Boards;
-using Network.Domain.Common;
 using Network.Domain.Families;
-using Network.Domain.Registry;
 
 namespace Network.Api.Infrastructure.Marten;
 
@@ -18,6 +16,11 @@ public sealed class FamilyProjection : SingleStreamProjection<Family, FamilyId>
 public sealed class BoardProjection : SingleStreamProjection<Board, BoardId>
 {
     public override Board? Evolve(Board? snapshot, BoardId id, IEvent e) => Board.Evolve(snapshot, e.Data);
+}
+
+public sealed class ItemProjection : SingleStreamProjection<Item, ItemId>
+{
+    public override Item? Evolve(Item? snapshot, ItemId id, IEvent e) => Item.Evolve(snapshot, e.Data);
 }
 
 public sealed class PersonProjection : SingleStreamProjection<Person, PersonId>

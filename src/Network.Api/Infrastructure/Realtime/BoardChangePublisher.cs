@@ -1,61 +1,91 @@
+using System.Threading.Channels;
 using Marten;
 using Marten.Services;
 using Microsoft.AspNetCore.SignalR;
-using Network.Api.Features.AuthorizationTable;
 using Network.Api.Features.Boards;
-using Network.Api.Features.Families;
 using Network.Api.Infrastructure.Auth;
-using Network.Domain.Boards;
-using Network.Domain.Common;
-using Network.Domain.Families;
+using Network.Api.Infrastructure.Gate;
+using Network.Api.Infrastructure.Marten;
+using Npgsql;
 
 namespace Network.Api.Infrastructure.Realtime;
 
-/// <summary>
-/// After a Marten transaction commits, tells each user who may read a new item the board's new
-/// version, through their own group on that board. Nobody is told about an item they may not
-/// read, nor about a change that was rolled back; the decision is taken at push time, so ended
-/// standing (a withdrawn consent) stops the very next push.
-/// </summary>
-public sealed class BoardChangePublisher(
-    IHubContext<BoardHub, IBoardClient> hub, IServiceScopeFactory scopes, TimeProvider clock, ILogger<BoardChangePublisher> logger)
-    : DocumentSessionListenerBase
-{
-    public override async Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
-    {
-        var emergencies = commit.GetEvents().Select(e => e.Data).OfType<EmergencyAccessGranted>().ToList();
-        var notes = commit.GetEvents().Where(e => e.Data is NotePosted).GroupBy(e => e.StreamId).ToList();
-        if (notes.Count == 0 && emergencies.Count == 0) return;
-        try
-        {
-            // The coordinator is told of emergency access at once, on every connection they have.
-            foreach (var granted in emergencies)
-                if (granted.NotifiedCoordinator is { } coordinator)
-                    await hub.Clients.Group(BoardHub.UserGroup(coordinator.Value)).Notified("emergency-access", granted.FamilyId.Value);
+/// <summary>What a committed transaction changed that someone may need to hear about.</summary>
+public sealed record CommittedChanges(IReadOnlyList<Guid> Items, IReadOnlyList<EmergencyAccessGranted> Emergencies);
 
-            await using var scope = scopes.CreateAsyncScope();
-            await using var query = session.DocumentStore.QuerySession();
-            var accounts = scope.ServiceProvider.GetRequiredService<AuthDbContext>();
-            var table = await TableStore.LoadAsync(query, token);
-            var now = clock.GetUtcNow();
-            foreach (var board in notes)
+/// <summary>
+/// After a Marten transaction commits, hands what it changed to <see cref="BoardChangePusher"/>:
+/// only committed changes are pushed, and the writer does not wait for the pushes.
+/// </summary>
+public sealed class BoardChangePublisher : DocumentSessionListenerBase
+{
+    private readonly Channel<CommittedChanges> queue = Channel.CreateUnbounded<CommittedChanges>(new() { SingleReader = true });
+
+    public ChannelReader<CommittedChanges> Committed => queue.Reader;
+
+    public override Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
+    {
+        var events = commit.GetEvents().ToList();
+        var items = events.Where(e => e.Data is ItemPosted or ItemCorrected or ItemEnteredInError or ItemShownOnBoard)
+            .Select(e => e.StreamId).Distinct().ToList();
+        var emergencies = events.Select(e => e.Data).OfType<EmergencyAccessGranted>().ToList();
+        if (items.Count > 0 || emergencies.Count > 0) queue.Writer.TryWrite(new CommittedChanges(items, emergencies));
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// Tells each user who may read a changed item the new position of its board, through their own
+/// group on each board the item is shown on. Nobody is told about an item they may not read; the
+/// decision is taken at push time, so ended standing (a withdrawn consent) stops the very next
+/// push, and a holder of emergency access is told for as long as it lasts. The coordinator hears
+/// of emergency access at once.
+/// </summary>
+public sealed class BoardChangePusher(
+    BoardChangePublisher publisher, IHubContext<BoardHub, IBoardClient> hub, IServiceScopeFactory scopes, NpgsqlDataSource db,
+    TimeProvider clock, ILogger<BoardChangePusher> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var changes in publisher.Committed.ReadAllAsync(stoppingToken))
+        {
+            try
             {
-                var timeline = await query.LoadAsync<BoardTimeline>(board.Key, token);
-                var family = timeline is null ? null : await FamilyContext.LoadAsync(query, new FamilyId(timeline.FamilyId), token);
-                if (family is null) continue;
-                var candidates = await BoardReaders.CandidatesAsync(accounts, family, token);
-                var readers = board
-                    .SelectMany(e => BoardReaders.Among(candidates, family, ((NotePosted)e.Data).ToFacts(), table, now))
-                    .Select(r => r.UserId)
-                    .ToHashSet();
-                var version = board.Max(e => e.Version);
-                await hub.Clients.Groups([.. readers.Select(u => BoardHub.GroupFor(board.Key, u))]).BoardChanged(board.Key, version);
+                await PushAsync(changes, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The write already committed; a failed push only delays the others until they refresh.
+                logger.LogWarning("Could not push board changes: {Message}", e.Message);
             }
         }
-        catch (Exception e)
+    }
+
+    private async Task PushAsync(CommittedChanges changes, CancellationToken ct)
+    {
+        foreach (var granted in changes.Emergencies)
+            if (granted.NotifiedCoordinator is { } coordinator)
+                await hub.Clients.Group(BoardHub.UserGroup(coordinator.Value)).Notified("emergency-access", granted.FamilyId.Value);
+        if (changes.Items.Count == 0) return;
+
+        await using var scope = scopes.CreateAsyncScope();
+        var families = scope.ServiceProvider.GetRequiredService<FamilyContexts>();
+        var accounts = scope.ServiceProvider.GetRequiredService<AuthDbContext>();
+        var session = scope.ServiceProvider.GetRequiredService<IDocumentSession>();
+        var now = clock.GetUtcNow();
+        var items = await session.LoadAllAsync<Item>(changes.Items.Select(i => (object)new ItemId(i)), ct);
+        foreach (var byFamily in items.GroupBy(i => i.FamilyId))
         {
-            // The write already committed; a failed push only delays the others until they refresh.
-            logger.LogWarning(e, "Could not push board changes");
+            var family = await families.LoadAsync(byFamily.Key, ct);
+            if (family is null) continue;
+            var candidates = await BoardReaders.CandidatesAsync(accounts, family, now, ct);
+            var position = await ItemRows.PositionAsync(db, family.Id.Value, ct);
+            foreach (var item in byFamily)
+            {
+                var readers = BoardReaders.Among(candidates, family, item.Facts, now).Select(r => r.UserId.Value).ToList();
+                foreach (var board in item.Boards)
+                    await hub.Clients.Groups([.. readers.Select(u => BoardHub.GroupFor(board.Value, u))]).BoardChanged(board.Value, position);
+            }
         }
     }
 }

@@ -1,10 +1,8 @@
-using Marten;
+using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
-using Network.Api.Features.Boards;
-using Network.Api.Infrastructure.Audit;
+using Network.Api.Features.Boards.JoinBoard;
 using Network.Api.Infrastructure.Auth;
-using Network.Domain.Common;
 
 namespace Network.Api.Infrastructure.Realtime;
 
@@ -19,7 +17,7 @@ public interface IBoardClient
 }
 
 [Authorize(Policy = AuthSetup.ApiPolicy)]
-public sealed class BoardHub(IQuerySession session, AccessLogger log, TimeProvider clock) : Hub<IBoardClient>
+public sealed class BoardHub(IMediator mediator) : Hub<IBoardClient>
 {
     public const string Path = "/hubs/boards";
 
@@ -35,15 +33,15 @@ public sealed class BoardHub(IQuerySession session, AccessLogger log, TimeProvid
         await base.OnConnectedAsync();
     }
 
-    /// <summary>Joins the board's group after the same decision as reading the board.</summary>
+    /// <summary>Joins the board's group after the same decision as reading the board (through the gate, logged).</summary>
     public async Task<long> JoinBoard(Guid boardId)
     {
         var actor = Context.User!.ToActor();
         try
         {
-            var (timeline, _, _) = await BoardAccess.ReadAsync(session, log, actor, boardId, clock.GetUtcNow(), Context.ConnectionAborted);
+            var version = await mediator.Send(new JoinBoard(actor, boardId), Context.ConnectionAborted);
             await Groups.AddToGroupAsync(Context.ConnectionId, GroupFor(boardId, actor.UserId.Value), Context.ConnectionAborted);
-            return timeline.Version;
+            return version;
         }
         catch (Exception e) when (e is ResourceNotFound or NotAllowed)
         {

@@ -24,6 +24,8 @@ public sealed class DatabaseInitializer(IServiceProvider services, IConfiguratio
         await sp.GetRequiredService<AuthDbContext>().Database.MigrateAsync(ct);
         await sp.GetRequiredService<IDocumentStore>().Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         await sp.GetRequiredService<AccessLogStore>().EnsureSchemaAsync(ct);
+        await using (var items = sp.GetRequiredService<Npgsql.NpgsqlDataSource>().CreateCommand(Gate.ItemRows.Schema))
+            await items.ExecuteNonQueryAsync(ct);
         await RegisterClientAsync(sp.GetRequiredService<IOpenIddictApplicationManager>(),
             sp.GetRequiredService<IOptions<OidcClientOptions>>().Value, ct);
 

@@ -1,11 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Identity;
 using Network.Api.Infrastructure.Auth;
-using Network.Domain.Authorization;
-using Network.Domain.Boards;
-using Network.Domain.Common;
-using Network.Domain.Families;
-using Network.Domain.Registry;
 
 namespace Network.Api.Infrastructure.Setup;
 
@@ -113,7 +108,7 @@ public sealed class DemoRegion(UserManager<NetworkUser> users, IDocumentSession 
 
         // Gezin Jansen: voluntary help. Fatima (buurtteam) coordinates, Jeroen (jeugdhulp) helps Daan.
         var fatima = actors[Coordinator];
-        var jansen = new FamilyBuilder(FamilyDecisions.Register(JansenFamily, "Gezin Jansen", fatima, now));
+        var jansen = new FamilyBuilder(FamilyDecisions.Register(JansenFamily, "Gezin Jansen", fatima, now), birthDates);
         jansen.Do(f => FamilyDecisions.AddMember(f, fatima, SannePerson, Relation.Parent, now));
         jansen.Do(f => FamilyDecisions.AddMember(f, fatima, DaanPerson, Relation.Child, now));
         jansen.Do(f => FamilyDecisions.AddMember(f, fatima, NoorPerson, Relation.Child, now));
@@ -123,16 +118,16 @@ public sealed class DemoRegion(UserManager<NetworkUser> users, IDocumentSession 
         jansen.Do(f => FamilyDecisions.InviteProfessional(f, fatima, actors[YouthCareWorker], MembershipBasis.Consent, [DaanPerson], now));
         var sanne = actors[Parent];
         var noor = actors[Youth];
-        jansen.Do(f => FamilyDecisions.GiveConsent(f, sanne, fatima.UserId, DaanPerson, birthDates[DaanPerson], now));
-        jansen.Do(f => FamilyDecisions.GiveConsent(f, sanne, fatima.UserId, NoorPerson, birthDates[NoorPerson], now));
-        jansen.Do(f => FamilyDecisions.GiveConsent(f, noor, fatima.UserId, NoorPerson, birthDates[NoorPerson], now));
-        jansen.Do(f => FamilyDecisions.GiveConsent(f, sanne, actors[YouthCareWorker].UserId, DaanPerson, birthDates[DaanPerson], now));
+        jansen.Do(f => FamilyDecisions.GiveConsent(f, sanne, fatima.UserId, DaanPerson, now));
+        jansen.Do(f => FamilyDecisions.GiveConsent(f, sanne, fatima.UserId, NoorPerson, now));
+        jansen.Do(f => FamilyDecisions.GiveConsent(f, noor, fatima.UserId, NoorPerson, now));
+        jansen.Do(f => FamilyDecisions.GiveConsent(f, sanne, actors[YouthCareWorker].UserId, DaanPerson, now));
         session.Events.StartStream<Family>(JansenFamily.Value, jansen.Events.ToArray());
         session.Events.StartStream<Board>(JansenBoard.Value, Board.Open(JansenBoard, jansen.State, "Gezinsbord Jansen", now).ToArray());
 
         // Gezin Yılmaz: Emre is under supervision (OTS), executed by GI Samen Veilig (Peter).
         var peter = actors[Guardian];
-        var yilmaz = new FamilyBuilder(FamilyDecisions.Register(YilmazFamily, "Gezin Yılmaz", peter, now));
+        var yilmaz = new FamilyBuilder(FamilyDecisions.Register(YilmazFamily, "Gezin Yılmaz", peter, now), birthDates);
         yilmaz.Do(f => FamilyDecisions.AddMember(f, peter, AysePerson, Relation.Parent, now));
         yilmaz.Do(f => FamilyDecisions.AddMember(f, peter, EmrePerson, Relation.Child, now));
         yilmaz.Do(f => FamilyDecisions.RecordAuthority(f, peter, AysePerson, EmrePerson, new DateOnly(2016, 9, 9), now));
@@ -145,7 +140,7 @@ public sealed class DemoRegion(UserManager<NetworkUser> users, IDocumentSession 
         // Gezin Bos: every framework in one family. Divorced parents (Kees lost gezag), Tim (9) under
         // OTS and a Raad investigation, Eva (16) under jeugdreclassering, Lars placed at a secret
         // address; the buurtteam and the JGZ work with consent for Tim only.
-        var bos = new FamilyBuilder(FamilyDecisions.Register(BosFamily, "Gezin Bos", fatima, now));
+        var bos = new FamilyBuilder(FamilyDecisions.Register(BosFamily, "Gezin Bos", fatima, now), birthDates);
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         bos.Do(f => FamilyDecisions.AddMember(f, fatima, LindaPerson, Relation.Parent, now));
         bos.Do(f => FamilyDecisions.AddMember(f, fatima, KeesPerson, Relation.Parent, now));
@@ -170,8 +165,8 @@ public sealed class DemoRegion(UserManager<NetworkUser> users, IDocumentSession 
         bos.Do(f => FamilyDecisions.InviteProfessional(f, fatima, peter, MembershipBasis.LegalBasis, [TimPerson, LarsPerson], now));
         bos.Do(f => FamilyDecisions.InviteProfessional(f, fatima, actors[ProbationOfficer], MembershipBasis.LegalBasis, [EvaPerson], now));
         bos.Do(f => FamilyDecisions.InviteProfessional(f, fatima, actors[BoardInvestigator], MembershipBasis.LegalBasis, [TimPerson], now));
-        bos.Do(f => FamilyDecisions.GiveConsent(f, actors[BosMother], fatima.UserId, TimPerson, birthDates[TimPerson], now));
-        bos.Do(f => FamilyDecisions.GiveConsent(f, actors[BosMother], actors[YouthDoctor].UserId, TimPerson, birthDates[TimPerson], now));
+        bos.Do(f => FamilyDecisions.GiveConsent(f, actors[BosMother], fatima.UserId, TimPerson, now));
+        bos.Do(f => FamilyDecisions.GiveConsent(f, actors[BosMother], actors[YouthDoctor].UserId, TimPerson, now));
         session.Events.StartStream<Family>(BosFamily.Value, bos.Events.ToArray());
         session.Events.StartStream<Board>(BosBoard.Value, Board.Open(BosBoard, bos.State, "Gezinsbord Bos", now).ToArray());
 
@@ -182,12 +177,18 @@ public sealed class DemoRegion(UserManager<NetworkUser> users, IDocumentSession 
     /// <summary>Runs decisions one after another on the evolving state, collecting the events.</summary>
     private sealed class FamilyBuilder
     {
+        private readonly IReadOnlyDictionary<PersonId, DateOnly> birthDates;
+
         public List<object> Events { get; } = [];
         public Family State { get; private set; } = null!;
 
-        public FamilyBuilder(IReadOnlyList<object> first) => Add(first);
+        public FamilyBuilder(IReadOnlyList<object> first, IReadOnlyDictionary<PersonId, DateOnly> birthDates)
+        {
+            this.birthDates = birthDates;
+            Add(first);
+        }
 
-        public void Do(Func<Family, IReadOnlyList<object>> decide) => Add(decide(State));
+        public void Do(Func<FamilyOf, IReadOnlyList<object>> decide) => Add(decide(new FamilyOf(State, birthDates)));
 
         private void Add(IReadOnlyList<object> events)
         {

@@ -1,40 +1,31 @@
 using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Network.Api.Features.AuthorizationTable;
-using Network.Api.Infrastructure.Audit;
+using Network.Api.Features.Items;
 using Network.Api.Infrastructure.Auth;
+using Network.Api.Infrastructure.Gate;
 using Network.Api.Infrastructure.Http;
-using Network.Domain.Authorization;
 
 namespace Network.Api.Features.Boards.GetTimeline;
 
-public sealed record ChildRef(Guid PersonId, string Name);
-
-/// <summary>A board's timeline; <see cref="Children"/> are the children of the family the caller has standing on.</summary>
-public sealed record TimelineView(
-    Guid BoardId, Guid FamilyId, string FamilyName, string Title, long Version, IReadOnlyList<ChildRef> Children, IReadOnlyList<TimelineEntry> Entries);
-
-/// <summary>The board's timeline; with <see cref="SinceVersion"/> only what was added after that version.</summary>
+/// <summary>The board's timeline; with <see cref="SinceVersion"/> only what changed after that version.</summary>
 public sealed record GetTimeline(Actor Actor, Guid BoardId, long? SinceVersion) : IQuery<TimelineView>;
 
-public sealed class GetTimelineHandler(IQuerySession session, AccessLogger log, TimeProvider clock) : IQueryHandler<GetTimeline, TimelineView>
+public sealed class GetTimelineHandler(IQuerySession session, FamilyContexts families, Gate gate) : IQueryHandler<GetTimeline, TimelineView>
 {
-    public async ValueTask<TimelineView> Handle(GetTimeline query, CancellationToken ct)
+    public async ValueTask<TimelineView> Handle(GetTimeline q, CancellationToken ct)
     {
-        var (timeline, family, _) = await BoardAccess.ReadAsync(session, log, query.Actor, query.BoardId, clock.GetUtcNow(), ct);
-        var since = query.SinceVersion ?? 0;
-        var now = clock.GetUtcNow();
-        var children = family.Family.Children
-            .Where(c => Standings.OnChild(family.Family, query.Actor, c, family.BirthDates.GetValueOrDefault(c), now).Exists)
-            .Select(c => new ChildRef(c.Value, family.People.TryGetValue(c, out var p) ? p.Details.Name.Display : "?"))
-            .ToList();
-        // Every item goes through the same decision: what the actor may not read is not there for them.
-        var table = await TableStore.LoadAsync(session, ct);
+        var board = await families.BoardAsync(new BoardId(q.BoardId), ct) ?? throw gate.NotFound("board");
+        var read = await gate.ReadBoardAsync(q.Actor, board, q.SinceVersion ?? 0, ct);
+        var f = board.Family;
+        var sight = FamilyPolicy.See(q.Actor, f.Family, f.BirthDates, f.Table, gate.Now);
+        var familyId = f.Id.Value;
+        var others = await session.Query<BoardListing>().Where(b => b.FamilyId == familyId && b.Id != q.BoardId).ToListAsync(ct);
         return new TimelineView(
-            timeline.Id, timeline.FamilyId, family.Family.Name, timeline.Title, timeline.Version, children,
-            [.. timeline.Entries.Where(e => e.Version > since
-                && ItemPolicy.Decide(query.Actor, ItemAction.Read, e.ToFacts(), family.Family, family.BirthDates, table, now).Allowed)]);
+            q.BoardId, familyId, f.Family.Name, board.Board.Title, read.Position,
+            [.. sight.Children.Where(c => c.Full).Select(c => new PersonRef(c.Child.Value, f.NameOf(c.Child)))],
+            [.. read.Items.Select(i => i.Row.ToView(q.Actor, f, gate.Now))],
+            [.. others.OrderBy(b => b.OpenedAt).Select(b => new BoardRef(b.Id, b.Title))]);
     }
 }
 
@@ -49,6 +40,6 @@ public static class GetTimelineEndpoint
             return TypedResults.Ok(view);
         })
         .WithName("GetTimeline")
-        .WithSummary("A board's timeline, or what changed since a version (?since=N).")
+        .WithSummary("A board's timeline, or what changed since a version (?since=N): only the items the caller may read.")
         .ProducesProblem(StatusCodes.Status404NotFound);
 }

@@ -1,37 +1,31 @@
 using Marten;
 using Mediator;
-using Network.Api.Features.Families;
-using Network.Api.Infrastructure.Audit;
 using Network.Api.Infrastructure.Auth;
-using Network.Domain.Authorization;
+using Network.Api.Infrastructure.Gate;
 
 namespace Network.Api.Features.Boards.ListMyBoards;
 
-public sealed record BoardSummary(Guid Id, Guid FamilyId, string FamilyName, string Title, long Version);
-
 public sealed record ListMyBoards(Actor Actor) : IQuery<IReadOnlyList<BoardSummary>>;
 
-public sealed class ListMyBoardsHandler(IQuerySession session, AccessLogger log, TimeProvider clock)
-    : IQueryHandler<ListMyBoards, IReadOnlyList<BoardSummary>>
+/// <summary>The boards of the families whose boards the actor may read, by the same decision as reading one.</summary>
+public sealed class ListMyBoardsHandler(IQuerySession session, FamilyContexts families, Gate gate) : IQueryHandler<ListMyBoards, IReadOnlyList<BoardSummary>>
 {
-    public async ValueTask<IReadOnlyList<BoardSummary>> Handle(ListMyBoards query, CancellationToken ct)
+    public async ValueTask<IReadOnlyList<BoardSummary>> Handle(ListMyBoards q, CancellationToken ct)
     {
-        // The database narrows to the families the actor is connected to; the policy decides per family.
-        var now = clock.GetUtcNow();
-        var allowed = (await FamilyContext.ConnectedToAsync(session, query.Actor, ct))
-            .Where(f => BoardPolicy.Decide(query.Actor, BoardAction.Read, f.Family, f.BirthDates, now).Allowed)
-            .ToList();
-        foreach (var family in allowed) await log.FamilyAsync(query.Actor, AccessAction.Search, "boards:list", family, ct);
-        var visible = allowed.ToDictionary(f => f.Family.Id.Value, f => f.Family.Name);
+        var visible = new Dictionary<Guid, string>();
+        foreach (var f in await families.ConnectedToAsync(q.Actor, ct))
+        {
+            var decision = FamilyPolicy.ReadBoard(q.Actor, f.Family, f.BirthDates, f.Table, gate.Now);
+            if (!decision.Allowed) continue;
+            gate.Record(q.Actor, AccessAction.Search, "boards:list", f.Id, decision.Subjects);
+            visible[f.Id.Value] = f.Family.Name;
+        }
+        gate.NothingShown();
         if (visible.Count == 0) return [];
-
-        var familyIds = visible.Keys.ToArray();
-        var boards = await session.Query<BoardTimeline>()
-            .Where(b => b.FamilyId.IsOneOf(familyIds))
-            .OrderBy(b => b.Title)
-            .Select(b => new { b.Id, b.FamilyId, b.Title, b.Version })
-            .ToListAsync(ct);
-        return [.. boards.Select(b => new BoardSummary(b.Id, b.FamilyId, visible[b.FamilyId], b.Title, b.Version))];
+        var ids = visible.Keys.ToArray();
+        var boards = await session.Query<BoardListing>().Where(b => b.FamilyId.IsOneOf(ids)).ToListAsync(ct);
+        return [.. boards.OrderBy(b => visible[b.FamilyId]).ThenBy(b => b.OpenedAt)
+            .Select(b => new BoardSummary(b.Id, b.FamilyId, visible[b.FamilyId], b.Title, 0))];
     }
 }
 
@@ -41,5 +35,5 @@ public static class ListMyBoardsEndpoint
         .MapGet("/", async (HttpContext http, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new ListMyBoards(http.User.ToActor()), ct)))
         .WithName("ListMyBoards")
-        .WithSummary("The boards of the families the caller belongs to.");
+        .WithSummary("The boards of the families the caller may read.");
 }

@@ -1,41 +1,36 @@
-using Marten;
 using Mediator;
-using Network.Api.Features.AuthorizationTable;
-using Network.Api.Features.Boards.PostNote;
-using Network.Api.Infrastructure.Audit;
+using Network.Api.Features.Items;
 using Network.Api.Infrastructure.Auth;
-using Network.Domain.Authorization;
+using Network.Api.Infrastructure.Gate;
 
 namespace Network.Api.Features.Boards.PreviewAudience;
 
-/// <summary>Before posting: may the author post this, and who would be able to read it?</summary>
-public sealed record AudiencePreview(bool MayPost, IReadOnlyList<string> Reasons, IReadOnlyList<Reader> Readers);
+/// <summary>Before posting: may the author post this, and who would be able to read it (as far as the author may know them)?</summary>
+public sealed record PreviewAudience(Actor Actor, Guid BoardId, PostItemRequest Item) : IQuery<AudiencePreview>;
 
-public sealed record PreviewAudience(Actor Actor, Guid BoardId, PostNoteRequest Note) : IQuery<AudiencePreview>;
-
-public sealed class PreviewAudienceHandler(IQuerySession session, AuthDbContext accounts, AccessLogger log, TimeProvider clock)
-    : IQueryHandler<PreviewAudience, AudiencePreview>
+public sealed class PreviewAudienceHandler(FamilyContexts families, AuthDbContext accounts, Gate gate) : IQueryHandler<PreviewAudience, AudiencePreview>
 {
     public async ValueTask<AudiencePreview> Handle(PreviewAudience q, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        var (_, family, _) = await BoardAccess.ReadAsync(session, log, q.Actor, q.BoardId, now, ct);
-        var table = await TableStore.LoadAsync(session, ct);
-        var choices = q.Note.ToChoices();
-        var facts = new ItemFacts(choices.Category, [.. choices.About], q.Actor.UserId, q.Actor.OrganisationId,
-            choices.Audience ?? Audience.DefaultFor(choices.Category));
-        var decision = ItemPolicy.Decide(q.Actor, ItemAction.Create, facts, family.Family, family.BirthDates, table, now);
-        var readers = await BoardReaders.ForAsync(accounts, family, facts, table, now, ct);
-        return new AudiencePreview(decision.Allowed, decision.Reasons, readers);
+        var board = await families.BoardAsync(new BoardId(q.BoardId), ct) ?? throw gate.NotFound("board");
+        var f = board.Family;
+        gate.Require(q.Actor, AccessAction.Read, $"board:{q.BoardId}", f.Id, FamilyPolicy.ReadBoard(q.Actor, f.Family, f.BirthDates, f.Table, gate.Now));
+        var facts = ItemDecisions.FactsOf(q.Actor, q.Item.ToChoices());
+        var decision = ItemPolicy.Decide(q.Actor, ItemAction.Create, facts, f.Family, f.BirthDates, f.Table, gate.Now);
+        var viewer = FamilyPolicy.See(q.Actor, f.Family, f.BirthDates, f.Table, gate.Now);
+        var readers = BoardReaders.Among(await BoardReaders.CandidatesAsync(accounts, f, gate.Now, ct), f, facts, gate.Now)
+            .Where(r => r.UserId == q.Actor.UserId || BoardReaders.Known(viewer, r, f, gate.Now))
+            .Select(r => new Reader(r.UserId.Value, r.DisplayName, r.Role));
+        return new AudiencePreview(decision.Allowed, ReasonView.From(decision.Reasons), [.. readers]);
     }
 }
 
 public static class PreviewAudienceEndpoint
 {
     public static void MapPreviewAudience(this RouteGroupBuilder boards) => boards
-        .MapPost("/{boardId:guid}/audience-preview", async (Guid boardId, PostNoteRequest body, HttpContext http, IMediator m, CancellationToken ct) =>
+        .MapPost("/{boardId:guid}/audience-preview", async (Guid boardId, PostItemRequest body, HttpContext http, IMediator m, CancellationToken ct) =>
             TypedResults.Ok(await m.Send(new PreviewAudience(http.User.ToActor(), boardId, body), ct)))
         .WithName("PreviewAudience")
-        .WithSummary("Who would be able to read a note with this category, these subjects and this audience, and whether the caller may post it.")
+        .WithSummary("Who would be able to read an item with this category, these subjects and this audience, and whether the caller may post it.")
         .ProducesProblem(StatusCodes.Status404NotFound);
 }

@@ -1,35 +1,29 @@
-using Marten;
 using Mediator;
-using Network.Api.Features.AuthorizationTable;
-using Network.Api.Infrastructure.Audit;
 using Network.Api.Infrastructure.Auth;
-using Network.Domain.Authorization;
-using Network.Domain.Common;
+using Network.Api.Infrastructure.Gate;
 
 namespace Network.Api.Features.Boards.Why;
 
-/// <summary>An explanation of a decision for the person it concerns.</summary>
-public sealed record Explanation(bool Allowed, IReadOnlyList<string> Reasons);
-
 /// <summary>
-/// "Why can I (not) see this?" for a board, or an item on it. Explains only what the caller may
-/// know: a board or item they may not know exists answers 404, like one that does not exist.
+/// "Why can I see this?" for a board, or an item on it. Explains only what the caller may know: a
+/// board or item they may not know exists answers 404, like one that does not exist.
 /// </summary>
 public sealed record ExplainAccess(Actor Actor, Guid BoardId, Guid? ItemId) : IQuery<Explanation>;
 
-public sealed class ExplainAccessHandler(IQuerySession session, AccessLogger log, TimeProvider clock) : IQueryHandler<ExplainAccess, Explanation>
+public sealed class ExplainAccessHandler(FamilyContexts families, Gate gate) : IQueryHandler<ExplainAccess, Explanation>
 {
     public async ValueTask<Explanation> Handle(ExplainAccess q, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        var (timeline, family, boardDecision) = await BoardAccess.ReadAsync(session, log, q.Actor, q.BoardId, now, ct);
-        if (q.ItemId is null) return new Explanation(boardDecision.Allowed, boardDecision.Reasons);
-
-        var entry = timeline.Entries.FirstOrDefault(e => e.ItemId == q.ItemId) ?? throw new ResourceNotFound("item");
-        var table = await TableStore.LoadAsync(session, ct);
-        var decision = ItemPolicy.Decide(q.Actor, ItemAction.Read, entry.ToFacts(), family.Family, family.BirthDates, table, now);
-        if (!decision.Allowed) throw new ResourceNotFound("item");
-        return new Explanation(true, decision.Reasons);
+        if (q.ItemId is { } itemId)
+        {
+            var (row, _, decision) = await gate.ReadItemAsync(q.Actor, new ItemId(itemId), families, ct);
+            if (!row.Boards.Contains(q.BoardId)) throw new ResourceNotFound("item");
+            return new Explanation(true, ReasonView.From(decision.Reasons));
+        }
+        var board = await families.BoardAsync(new BoardId(q.BoardId), ct) ?? throw gate.NotFound("board");
+        var f = board.Family;
+        var read = gate.Require(q.Actor, AccessAction.Read, $"board:{q.BoardId}", f.Id, FamilyPolicy.ReadBoard(q.Actor, f.Family, f.BirthDates, f.Table, gate.Now));
+        return new Explanation(true, ReasonView.From(read.Reasons));
     }
 }
 

@@ -1,32 +1,25 @@
-using Marten;
 using Mediator;
-using Network.Api.Infrastructure.Audit;
-using Network.Domain.Authorization;
-using Network.Domain.Common;
-using Network.Domain.Families;
-using Network.Domain.Registry;
 
 namespace Network.Api.Features.Families.Consent;
 
 /// <summary>A family member gives consent, for one child, to one professional.</summary>
 public sealed record GiveConsent(Actor Actor, Guid FamilyId, Guid ProfessionalId, Guid ChildId, long? ExpectedVersion) : IFamilyCommand;
 
-/// <summary>A family member withdraws consent; the professional's standing on the child ends at once.</summary>
+/// <summary>A family member withdraws consent; the professional's standing on the child, and their invitation for it, end at once.</summary>
 public sealed record WithdrawConsent(Actor Actor, Guid FamilyId, Guid ProfessionalId, Guid ChildId, long? ExpectedVersion) : IFamilyCommand;
 
-public sealed class ConsentHandler(IDocumentSession session, AccessLogger log, TimeProvider clock) :
+public sealed class ConsentHandler(FamilyWrites writes) :
     ICommandHandler<GiveConsent, FamilyChanged>, ICommandHandler<WithdrawConsent, FamilyChanged>
 {
+    private static readonly FamilyWrites.Authorize Consenting = (actor, f, now) => FamilyPolicy.Consent(actor, f.Family, f.BirthDates, now);
+
     public async ValueTask<FamilyChanged> Handle(GiveConsent c, CancellationToken ct) =>
-        new(c.FamilyId, await FamilyWrites.ExecuteAsync(session, log, c.Actor, c.FamilyId, c.ExpectedVersion,
-            f => FamilyDecisions.GiveConsent(f.Family, c.Actor, new UserId(c.ProfessionalId), new PersonId(c.ChildId), BirthDate(f, c.ChildId), clock.GetUtcNow()), ct));
+        await writes.ExecuteAsync(c.Actor, c.FamilyId, c.ExpectedVersion, Consenting, _ => [new PersonId(c.ChildId)],
+            (f, now) => FamilyDecisions.GiveConsent(f.Of, c.Actor, new UserId(c.ProfessionalId), new PersonId(c.ChildId), now), ct);
 
     public async ValueTask<FamilyChanged> Handle(WithdrawConsent c, CancellationToken ct) =>
-        new(c.FamilyId, await FamilyWrites.ExecuteAsync(session, log, c.Actor, c.FamilyId, c.ExpectedVersion,
-            f => FamilyDecisions.WithdrawConsent(f.Family, c.Actor, new UserId(c.ProfessionalId), new PersonId(c.ChildId), BirthDate(f, c.ChildId), clock.GetUtcNow()), ct));
-
-    private static DateOnly BirthDate(FamilyContext family, Guid child) =>
-        family.BirthDates.TryGetValue(new PersonId(child), out var born) ? born : throw new ResourceNotFound("child");
+        await writes.ExecuteAsync(c.Actor, c.FamilyId, c.ExpectedVersion, Consenting, _ => [new PersonId(c.ChildId)],
+            (f, now) => FamilyDecisions.WithdrawConsent(f.Of, c.Actor, new UserId(c.ProfessionalId), new PersonId(c.ChildId), now), ct);
 }
 
 public static class ConsentEndpoints
@@ -40,6 +33,6 @@ public static class ConsentEndpoints
         families.MapDelete("/{familyId:guid}/consents/{professionalId:guid}/{childId:guid}",
                 (Guid familyId, Guid professionalId, Guid childId, HttpContext http, IMediator m, CancellationToken ct) =>
                     FamilyEndpoint.SendAsync(http, m, (a, v) => new WithdrawConsent(a, familyId, professionalId, childId, v), ct))
-            .DescribeFamilyWrite("WithdrawConsent", "Withdraws the caller's consent; it takes effect at once.");
+            .DescribeFamilyWrite("WithdrawConsent", "Withdraws the caller's consent; it takes effect at once and ends the invitation for that child.");
     }
 }

@@ -1,28 +1,30 @@
-using Marten;
 using Mediator;
-using Network.Api.Infrastructure.Audit;
 using Network.Api.Infrastructure.Auth;
-using Network.Domain.Authorization;
+using Network.Api.Infrastructure.Gate;
 
 namespace Network.Api.Features.Families.ListMyFamilies;
 
-public sealed record FamilySummary(Guid FamilyId, string Name, bool IsCoordinator);
-
 public sealed record ListMyFamilies(Actor Actor) : IQuery<IReadOnlyList<FamilySummary>>;
 
-/// <summary>The families the actor is connected to: as family member, or as professional in its network (consent pending included).</summary>
-public sealed class ListMyFamiliesHandler(IQuerySession session, AccessLogger log, TimeProvider clock) : IQueryHandler<ListMyFamilies, IReadOnlyList<FamilySummary>>
+/// <summary>
+/// The families that exist for the actor (<see cref="FamilyPolicy.Knows"/>): with standing, or with
+/// an invitation waiting for consent. When standing ends, the family leaves the list.
+/// </summary>
+public sealed class ListMyFamiliesHandler(FamilyContexts families, Gate gate) : IQueryHandler<ListMyFamilies, IReadOnlyList<FamilySummary>>
 {
     public async ValueTask<IReadOnlyList<FamilySummary>> Handle(ListMyFamilies q, CancellationToken ct)
     {
-        if (q.Actor.Role is ActorRole.FunctionalAdministrator or ActorRole.ContractManager) return [];
-        var families = (await FamilyContext.ConnectedToAsync(session, q.Actor, ct))
-            .Where(f => FamilyView.IsConnected(f.Family, q.Actor, clock.GetUtcNow()))
-            .ToList();
-        foreach (var family in families) await log.FamilyAsync(q.Actor, AccessAction.Search, "families:list", family, ct);
-        return [.. families
-            .OrderBy(f => f.Family.Name)
-            .Select(f => new FamilySummary(f.Family.Id.Value, f.Family.Name, f.Family.Coordinator == q.Actor.UserId))];
+        gate.NothingShown();
+        var result = new List<FamilySummary>();
+        foreach (var f in await families.ConnectedToAsync(q.Actor, ct))
+        {
+            if (!FamilyPolicy.Knows(q.Actor, f.Family, f.BirthDates, gate.Now)) continue;
+            var standing = Standings.OnFamily(f.Family, q.Actor, f.BirthDates, gate.Now);
+            gate.Record(q.Actor, AccessAction.Search, "families:list", f.Id,
+                [new SubjectOutcome(null, standing.Exists ? standing.Basis : AccessBasis.Consent, true)]);
+            result.Add(new FamilySummary(f.Id.Value, f.Family.Name, f.Family.Coordinator == q.Actor.UserId, !standing.Exists));
+        }
+        return [.. result.OrderBy(s => s.Name)];
     }
 }
 
@@ -32,5 +34,5 @@ public static class ListMyFamiliesEndpoint
         .MapGet("/", async (HttpContext http, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new ListMyFamilies(http.User.ToActor()), ct)))
         .WithName("ListMyFamilies")
-        .WithSummary("The families the caller is connected to.");
+        .WithSummary("The families the caller has standing in, or is invited to and waiting for consent.");
 }

@@ -1,17 +1,10 @@
 using FluentValidation;
 using Marten;
 using Mediator;
-using Network.Api.Infrastructure.Audit;
-using Network.Domain.Authorization;
-using Network.Domain.Common;
-using Network.Domain.Families;
 
 namespace Network.Api.Features.Families.Measures;
 
-public sealed record RecordMeasureRequest(Guid ChildId, MeasureType? Type, Guid OrganisationId, DateOnly? Start, DateOnly? End);
-public sealed record EndRequest(DateOnly? On);
-
-public sealed record RecordMeasure(Actor Actor, Guid FamilyId, Guid ChildId, MeasureType? Type, Guid OrganisationId, DateOnly? Start, DateOnly? End, long? ExpectedVersion) : IFamilyCommand;
+public sealed record RecordMeasure(Actor Actor, Guid FamilyId, Guid? ChildId, MeasureType? Type, Guid? OrganisationId, DateOnly? Start, DateOnly? End, long? ExpectedVersion) : IFamilyCommand;
 
 public sealed record EndMeasure(Actor Actor, Guid FamilyId, Guid MeasureId, DateOnly? On, long? ExpectedVersion) : IFamilyCommand;
 
@@ -32,20 +25,21 @@ public sealed class EndMeasureValidator : AbstractValidator<EndMeasure>
     public EndMeasureValidator() => RuleFor(c => c.On).NotNull().WithMessage("Vul de einddatum in.");
 }
 
-public sealed class MeasuresHandler(IDocumentSession session, AccessLogger log, TimeProvider clock) :
+public sealed class MeasuresHandler(IDocumentSession session, FamilyWrites writes) :
     ICommandHandler<RecordMeasure, FamilyChanged>, ICommandHandler<EndMeasure, FamilyChanged>
 {
     public async ValueTask<FamilyChanged> Handle(RecordMeasure c, CancellationToken ct)
     {
-        var executor = await session.LoadAsync<Organisation>(new OrganisationId(c.OrganisationId), ct)
-            ?? throw new DomainRuleViolation("organisation.unknown", "Deze organisatie kennen we niet.");
-        return new(c.FamilyId, await FamilyWrites.ExecuteAsync(session, log, c.Actor, c.FamilyId, c.ExpectedVersion,
-            f => FamilyDecisions.RecordMeasure(f.Family, c.Actor, MeasureId.New(), new(c.ChildId), c.Type!.Value, executor, c.Start!.Value, c.End, clock.GetUtcNow()), ct));
+        var executor = await session.LoadAsync<Organisation>(new OrganisationId(c.OrganisationId!.Value), ct);
+        return await writes.ExecuteAsync(c.Actor, c.FamilyId, c.ExpectedVersion, FamilyWrites.Manage, _ => [new PersonId(c.ChildId!.Value)],
+            (f, now) => FamilyDecisions.RecordMeasure(f.Of, c.Actor, MeasureId.New(), new PersonId(c.ChildId!.Value), c.Type!.Value,
+                executor ?? throw new DomainRuleViolation("organisation.unknown"), c.Start!.Value, c.End, now), ct);
     }
 
     public async ValueTask<FamilyChanged> Handle(EndMeasure c, CancellationToken ct) =>
-        new(c.FamilyId, await FamilyWrites.ExecuteAsync(session, log, c.Actor, c.FamilyId, c.ExpectedVersion,
-            f => FamilyDecisions.EndMeasure(f.Family, c.Actor, new MeasureId(c.MeasureId), c.On!.Value, clock.GetUtcNow()), ct));
+        await writes.ExecuteAsync(c.Actor, c.FamilyId, c.ExpectedVersion, FamilyWrites.Manage,
+            f => f.Family.Measures.Where(m => m.Id.Value == c.MeasureId).Select(m => m.Child),
+            (f, now) => FamilyDecisions.EndMeasure(f.Of, c.Actor, new MeasureId(c.MeasureId), c.On!.Value, now), ct);
 }
 
 public static class MeasuresEndpoints

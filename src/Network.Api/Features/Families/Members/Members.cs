@@ -1,24 +1,16 @@
 using FluentValidation;
 using Marten;
 using Mediator;
-using Network.Api.Infrastructure.Audit;
-using Network.Api.Features.Registry;
-using Network.Domain.Authorization;
-using Network.Domain.Common;
-using Network.Domain.Families;
-using Network.Domain.Registry;
+using Network.Api.Infrastructure.Gate;
 
 namespace Network.Api.Features.Families.Members;
 
-public sealed record AddFamilyMemberRequest(Guid PersonId, Relation? Relation);
-public sealed record AuthorityRequest(Guid ParentId, Guid ChildId, DateOnly? Date);
-
 /// <summary>Adds a registry person to the family. The person is referred to, never copied.</summary>
-public sealed record AddFamilyMember(Actor Actor, Guid FamilyId, Guid PersonId, Relation? Relation, long? ExpectedVersion) : IFamilyCommand;
+public sealed record AddFamilyMember(Actor Actor, Guid FamilyId, Guid? PersonId, Relation? Relation, long? ExpectedVersion) : IFamilyCommand;
 
-public sealed record RecordParentalAuthority(Actor Actor, Guid FamilyId, Guid ParentId, Guid ChildId, DateOnly? From, long? ExpectedVersion) : IFamilyCommand;
+public sealed record RecordParentalAuthority(Actor Actor, Guid FamilyId, Guid? ParentId, Guid? ChildId, DateOnly? From, long? ExpectedVersion) : IFamilyCommand;
 
-public sealed record EndParentalAuthority(Actor Actor, Guid FamilyId, Guid ParentId, Guid ChildId, DateOnly? On, long? ExpectedVersion) : IFamilyCommand;
+public sealed record EndParentalAuthority(Actor Actor, Guid FamilyId, Guid? ParentId, Guid? ChildId, DateOnly? On, long? ExpectedVersion) : IFamilyCommand;
 
 public sealed class AddFamilyMemberValidator : AbstractValidator<AddFamilyMember>
 {
@@ -33,8 +25,8 @@ public sealed class RecordParentalAuthorityValidator : AbstractValidator<RecordP
 {
     public RecordParentalAuthorityValidator()
     {
-        RuleFor(c => c.ParentId).NotEmpty();
-        RuleFor(c => c.ChildId).NotEmpty();
+        RuleFor(c => c.ParentId).NotEmpty().WithMessage("Kies de ouder.");
+        RuleFor(c => c.ChildId).NotEmpty().WithMessage("Kies het kind.");
         RuleFor(c => c.From).NotNull().WithMessage("Vanaf welke datum geldt het gezag?");
     }
 }
@@ -43,35 +35,34 @@ public sealed class EndParentalAuthorityValidator : AbstractValidator<EndParenta
 {
     public EndParentalAuthorityValidator()
     {
-        RuleFor(c => c.ParentId).NotEmpty();
-        RuleFor(c => c.ChildId).NotEmpty();
+        RuleFor(c => c.ParentId).NotEmpty().WithMessage("Kies de ouder.");
+        RuleFor(c => c.ChildId).NotEmpty().WithMessage("Kies het kind.");
         RuleFor(c => c.On).NotNull().WithMessage("Op welke datum eindigt het gezag?");
     }
 }
 
-public sealed class MembersHandler(IDocumentSession session, AccessLogger log, TimeProvider clock) :
+public sealed class MembersHandler(IDocumentSession session, FamilyWrites writes) :
     ICommandHandler<AddFamilyMember, FamilyChanged>,
     ICommandHandler<RecordParentalAuthority, FamilyChanged>,
     ICommandHandler<EndParentalAuthority, FamilyChanged>
 {
     public async ValueTask<FamilyChanged> Handle(AddFamilyMember c, CancellationToken ct)
     {
-        // A professional finds people through the registry search (name and birth date only) and refers
-        // to them; reading their details still needs standing. Merged records resolve to the survivor.
-        if (!c.Actor.IsProfessional) throw new ResourceNotFound("family");
-        var people = await PeopleLookup.LoadAsync(session, [new PersonId(c.PersonId)], ct);
-        var person = people.Values.SingleOrDefault() ?? throw new DomainRuleViolation("person.unknown", "Deze persoon staat niet in het register.");
-        return new(c.FamilyId, await FamilyWrites.ExecuteAsync(session, log, c.Actor, c.FamilyId, c.ExpectedVersion,
-            f => FamilyDecisions.AddMember(f.Family, c.Actor, person.Id, c.Relation!.Value, clock.GetUtcNow()), ct));
+        // A professional refers to someone found in the registry (or linked to on registration);
+        // reading their details still needs standing. Merged records resolve to the survivor.
+        var people = await PeopleLookup.LoadAsync(session, [new PersonId(c.PersonId!.Value)], ct);
+        var person = people.Values.SingleOrDefault();
+        return await writes.ExecuteAsync(c.Actor, c.FamilyId, c.ExpectedVersion, FamilyWrites.Manage, _ => person is null ? [] : [person.Id],
+            (f, now) => FamilyDecisions.AddMember(f.Of, c.Actor, person?.Id ?? throw new DomainRuleViolation("person.unknown"), c.Relation!.Value, now), ct);
     }
 
     public async ValueTask<FamilyChanged> Handle(RecordParentalAuthority c, CancellationToken ct) =>
-        new(c.FamilyId, await FamilyWrites.ExecuteAsync(session, log, c.Actor, c.FamilyId, c.ExpectedVersion,
-            f => FamilyDecisions.RecordAuthority(f.Family, c.Actor, new PersonId(c.ParentId), new PersonId(c.ChildId), c.From!.Value, clock.GetUtcNow()), ct));
+        await writes.ExecuteAsync(c.Actor, c.FamilyId, c.ExpectedVersion, FamilyWrites.Manage, _ => [new PersonId(c.ParentId!.Value), new PersonId(c.ChildId!.Value)],
+            (f, now) => FamilyDecisions.RecordAuthority(f.Of, c.Actor, new PersonId(c.ParentId!.Value), new PersonId(c.ChildId!.Value), c.From!.Value, now), ct);
 
     public async ValueTask<FamilyChanged> Handle(EndParentalAuthority c, CancellationToken ct) =>
-        new(c.FamilyId, await FamilyWrites.ExecuteAsync(session, log, c.Actor, c.FamilyId, c.ExpectedVersion,
-            f => FamilyDecisions.EndAuthority(f.Family, c.Actor, new PersonId(c.ParentId), new PersonId(c.ChildId), c.On!.Value, clock.GetUtcNow()), ct));
+        await writes.ExecuteAsync(c.Actor, c.FamilyId, c.ExpectedVersion, FamilyWrites.Manage, _ => [new PersonId(c.ParentId!.Value), new PersonId(c.ChildId!.Value)],
+            (f, now) => FamilyDecisions.EndAuthority(f.Of, c.Actor, new PersonId(c.ParentId!.Value), new PersonId(c.ChildId!.Value), c.On!.Value, now), ct);
 }
 
 public static class MembersEndpoints

@@ -1,28 +1,19 @@
 using FluentValidation;
-using Marten;
 using Mediator;
-using Network.Api.Infrastructure.Audit;
 using Microsoft.AspNetCore.Identity;
 using Network.Api.Infrastructure.Auth;
-using Network.Domain.Authorization;
-using Network.Domain.Common;
-using Network.Domain.Families;
-using Network.Domain.Registry;
 
 namespace Network.Api.Features.Families.Network;
-
-public sealed record InviteProfessionalRequest(Guid UserId, MembershipBasis? Basis, IReadOnlyList<Guid>? Children);
-public sealed record CoordinatorRequest(Guid UserId);
 
 /// <summary>
 /// Invites a professional for named children: on consent basis they see a child only after the
 /// family consents; on legal basis their organisation must execute a measure for the child.
 /// </summary>
-public sealed record InviteProfessional(Actor Actor, Guid FamilyId, Guid UserId, MembershipBasis? Basis, IReadOnlyList<Guid>? Children, long? ExpectedVersion) : IFamilyCommand;
+public sealed record InviteProfessional(Actor Actor, Guid FamilyId, Guid? UserId, MembershipBasis? Basis, IReadOnlyList<Guid>? Children, long? ExpectedVersion) : IFamilyCommand;
 
 public sealed record RemoveProfessional(Actor Actor, Guid FamilyId, Guid UserId, long? ExpectedVersion) : IFamilyCommand;
 
-public sealed record AppointCoordinator(Actor Actor, Guid FamilyId, Guid UserId, long? ExpectedVersion) : IFamilyCommand;
+public sealed record AppointCoordinator(Actor Actor, Guid FamilyId, Guid? UserId, long? ExpectedVersion) : IFamilyCommand;
 
 public sealed class InviteProfessionalValidator : AbstractValidator<InviteProfessional>
 {
@@ -34,28 +25,36 @@ public sealed class InviteProfessionalValidator : AbstractValidator<InviteProfes
     }
 }
 
-public sealed class NetworkHandler(IDocumentSession session, AccessLogger log, UserManager<NetworkUser> users, TimeProvider clock) :
+public sealed class AppointCoordinatorValidator : AbstractValidator<AppointCoordinator>
+{
+    public AppointCoordinatorValidator() => RuleFor(c => c.UserId).NotEmpty().WithMessage("Kies de regisseur.");
+}
+
+public sealed class NetworkHandler(FamilyWrites writes, UserManager<NetworkUser> users) :
     ICommandHandler<InviteProfessional, FamilyChanged>,
     ICommandHandler<RemoveProfessional, FamilyChanged>,
     ICommandHandler<AppointCoordinator, FamilyChanged>
 {
     public async ValueTask<FamilyChanged> Handle(InviteProfessional c, CancellationToken ct)
     {
-        var user = await users.FindByIdAsync(c.UserId.ToString());
-        if (user is null) throw new DomainRuleViolation("network.unknown-professional", "Deze professional kennen we niet.");
-        var invitee = new Actor(new UserId(user.Id), user.DisplayName, user.Role,
+        var user = await users.FindByIdAsync(c.UserId!.Value.ToString());
+        var invitee = user is null ? null : new Actor(new UserId(user.Id), user.DisplayName, user.Role,
             user.OrganisationId is { } o ? new OrganisationId(o) : null, user.Organisation);
-        return new(c.FamilyId, await FamilyWrites.ExecuteAsync(session, log, c.Actor, c.FamilyId, c.ExpectedVersion,
-            f => FamilyDecisions.InviteProfessional(f.Family, c.Actor, invitee, c.Basis!.Value, [.. c.Children!.Select(id => new PersonId(id))], clock.GetUtcNow()), ct));
+        var children = c.Children!.Select(id => new PersonId(id)).ToList();
+        return await writes.ExecuteAsync(c.Actor, c.FamilyId, c.ExpectedVersion, FamilyWrites.Manage, _ => children,
+            (f, now) => FamilyDecisions.InviteProfessional(f.Of, c.Actor, invitee ?? throw new DomainRuleViolation("network.unknown-professional"),
+                c.Basis!.Value, children, now), ct);
     }
 
     public async ValueTask<FamilyChanged> Handle(RemoveProfessional c, CancellationToken ct) =>
-        new(c.FamilyId, await FamilyWrites.ExecuteAsync(session, log, c.Actor, c.FamilyId, c.ExpectedVersion,
-            f => FamilyDecisions.RemoveProfessional(f.Family, c.Actor, new UserId(c.UserId), clock.GetUtcNow()), ct));
+        await writes.ExecuteAsync(c.Actor, c.FamilyId, c.ExpectedVersion,
+            (actor, f, now) => FamilyPolicy.Leave(actor, new UserId(c.UserId), f.Family, f.BirthDates, now),
+            f => f.Family.ProfessionalFor(new UserId(c.UserId))?.Children ?? [],
+            (f, now) => FamilyDecisions.RemoveProfessional(f.Of, c.Actor, new UserId(c.UserId), now), ct);
 
     public async ValueTask<FamilyChanged> Handle(AppointCoordinator c, CancellationToken ct) =>
-        new(c.FamilyId, await FamilyWrites.ExecuteAsync(session, log, c.Actor, c.FamilyId, c.ExpectedVersion,
-            f => FamilyDecisions.AppointCoordinator(f.Family, c.Actor, new UserId(c.UserId), clock.GetUtcNow()), ct));
+        await writes.ExecuteAsync(c.Actor, c.FamilyId, c.ExpectedVersion, FamilyWrites.Manage, _ => [],
+            (f, now) => FamilyDecisions.AppointCoordinator(f.Of, c.Actor, new UserId(c.UserId!.Value), now), ct);
 }
 
 public static class NetworkEndpoints

@@ -1,18 +1,10 @@
 using FluentValidation;
-using Marten;
 using Mediator;
-using Network.Api.Infrastructure.Audit;
-using Network.Api.Features.Families.Measures;
 using Network.Api.Features.Registry;
-using Network.Domain.Authorization;
-using Network.Domain.Common;
-using Network.Domain.Families;
 
 namespace Network.Api.Features.Families.Placements;
 
-public sealed record StartPlacementRequest(Guid ChildId, DateOnly? From, AddressDto? Address, bool SecretAddress);
-
-public sealed record StartPlacement(Actor Actor, Guid FamilyId, Guid ChildId, DateOnly? From, AddressDto? Address, bool SecretAddress, long? ExpectedVersion) : IFamilyCommand;
+public sealed record StartPlacement(Actor Actor, Guid FamilyId, Guid? ChildId, DateOnly? From, AddressDto? Address, bool SecretAddress, long? ExpectedVersion) : IFamilyCommand;
 
 public sealed record EndPlacement(Actor Actor, Guid FamilyId, Guid PlacementId, DateOnly? On, long? ExpectedVersion) : IFamilyCommand;
 
@@ -22,7 +14,7 @@ public sealed class StartPlacementValidator : AbstractValidator<StartPlacement>
     {
         RuleFor(c => c.ChildId).NotEmpty().WithMessage("Kies het kind.");
         RuleFor(c => c.From).NotNull().WithMessage("Vul de begindatum in.");
-        RuleFor(c => c.Address).NotNull().WithMessage("Vul het adres van de plaatsing in.");
+        RuleFor(c => c.Address).NotNull().WithMessage("Vul het adres van de plaatsing in.").SetValidator(new AddressValidator()!);
     }
 }
 
@@ -35,20 +27,21 @@ public sealed class EndPlacementValidator : AbstractValidator<EndPlacement>
 /// A placement records where the child lived before it (from the registry), so the municipality
 /// of responsibility stays where it was.
 /// </summary>
-public sealed class PlacementsHandler(IDocumentSession session, AccessLogger log, TimeProvider clock) :
+public sealed class PlacementsHandler(FamilyWrites writes) :
     ICommandHandler<StartPlacement, FamilyChanged>, ICommandHandler<EndPlacement, FamilyChanged>
 {
     public async ValueTask<FamilyChanged> Handle(StartPlacement c, CancellationToken ct) =>
-        new(c.FamilyId, await FamilyWrites.ExecuteAsync(session, log, c.Actor, c.FamilyId, c.ExpectedVersion, f =>
+        await writes.ExecuteAsync(c.Actor, c.FamilyId, c.ExpectedVersion, FamilyWrites.Manage, _ => [new PersonId(c.ChildId!.Value)], (f, now) =>
         {
-            var before = f.People.GetValueOrDefault(new(c.ChildId))?.Details.Address;
-            return FamilyDecisions.StartPlacement(f.Family, c.Actor, PlacementId.New(), new(c.ChildId), c.From!.Value,
-                c.Address!.ToDomain(), c.SecretAddress, before, clock.GetUtcNow());
-        }, ct));
+            var before = f.People.GetValueOrDefault(new PersonId(c.ChildId!.Value))?.Details.Address;
+            return FamilyDecisions.StartPlacement(f.Of, c.Actor, PlacementId.New(), new PersonId(c.ChildId!.Value), c.From!.Value,
+                c.Address!.ToDomain(), c.SecretAddress, before, now);
+        }, ct);
 
     public async ValueTask<FamilyChanged> Handle(EndPlacement c, CancellationToken ct) =>
-        new(c.FamilyId, await FamilyWrites.ExecuteAsync(session, log, c.Actor, c.FamilyId, c.ExpectedVersion,
-            f => FamilyDecisions.EndPlacement(f.Family, c.Actor, new PlacementId(c.PlacementId), c.On!.Value, clock.GetUtcNow()), ct));
+        await writes.ExecuteAsync(c.Actor, c.FamilyId, c.ExpectedVersion, FamilyWrites.Manage,
+            f => f.Family.Placements.Where(p => p.Id.Value == c.PlacementId).Select(p => p.Child),
+            (f, now) => FamilyDecisions.EndPlacement(f.Of, c.Actor, new PlacementId(c.PlacementId), c.On!.Value, now), ct);
 }
 
 public static class PlacementsEndpoints

@@ -1,44 +1,43 @@
 using FluentValidation;
 using Marten;
 using Mediator;
-using Network.Api.Infrastructure.Audit;
 using Network.Api.Infrastructure.Auth;
+using Network.Api.Infrastructure.Gate;
 using Network.Api.Infrastructure.Http;
-using Network.Domain.Authorization;
-using Network.Domain.Common;
-using Network.Domain.Registry;
 
 namespace Network.Api.Features.Registry.CorrectPerson;
 
-public sealed record CorrectPersonRequest(PersonDetailsDto Details, string? Reason);
-
-public sealed record PersonChanged(Guid PersonId, long Version);
-
-public sealed record CorrectPerson(Actor Actor, Guid PersonId, PersonDetailsDto Details, string? Reason, long? ExpectedVersion) : ICommand<PersonChanged>;
+public sealed record CorrectPerson(Actor Actor, Guid PersonId, PersonDetailsDto? Details, string? Reason, long? ExpectedVersion) : ICommand<PersonChanged>;
 
 public sealed class CorrectPersonValidator : AbstractValidator<CorrectPerson>
 {
     public CorrectPersonValidator()
     {
-        RuleFor(c => c.Details).NotNull().SetValidator(new PersonDetailsValidator());
+        RuleFor(c => c.Details).NotNull().WithMessage("Vul de gegevens van de persoon in.").SetValidator(new PersonDetailsValidator()!);
         RuleFor(c => c.Reason).NotEmpty().WithMessage("Zeg waarom de gegevens worden gecorrigeerd.").MaximumLength(500);
     }
 }
 
-/// <summary>A correction made once shows everywhere the person appears: every view reads the registry.</summary>
-public sealed class CorrectPersonHandler(IDocumentSession session, AccessLogger log, TimeProvider clock) : ICommandHandler<CorrectPerson, PersonChanged>
+/// <summary>
+/// A correction made once shows everywhere the person appears. It needs the right to write every
+/// kind of fact it changes; what the actor may not see is kept as it was.
+/// </summary>
+public sealed class CorrectPersonHandler(IDocumentSession session, PersonAccess persons, Gate gate) : ICommandHandler<CorrectPerson, PersonChanged>
 {
     public async ValueTask<PersonChanged> Handle(CorrectPerson c, CancellationToken ct)
     {
-        if (!c.Actor.IsProfessional) throw new NotAllowed("Alleen professionals corrigeren het register.");
-        var now = clock.GetUtcNow();
-        await RegistryAccess.ReadLoggedAsync(session, log, c.Actor, AccessAction.Update, c.PersonId, now, ct);
+        var (context, sight) = await persons.ReadAsync(c.Actor, c.PersonId, AccessAction.Update, ct);
+        var current = context.Person.Details;
+        var corrected = RegistryMapping.KeepHidden(c.Details!.ToDomain(), current, sight);
+        gate.Require(c.Actor, AccessAction.Update, $"person:{c.PersonId}", sight.Through, RegistryPolicy.Correct(
+            c.Actor, context.Person.Id, new UserId(context.Entry.RegisteredBy), context.Of, RegistryMapping.Changed(current, corrected), context.Table, gate.Now));
+
         var stream = await session.Events.FetchForWriting<Person>(c.PersonId, ct);
-        var events = Person.Correct(stream.Aggregate!, c.Details.ToDomain(), c.Reason!, c.Actor.UserId, now);
         Versions.Check(c.ExpectedVersion, stream.CurrentVersion ?? 0);
+        var events = Person.Correct(stream.Aggregate!, corrected, c.Reason!, c.Actor.UserId, gate.Now);
         if (events.Count == 0) return new PersonChanged(c.PersonId, stream.CurrentVersion ?? 0);
         stream.AppendMany(events);
-        await session.SaveChangesAsync(ct);
+        await gate.SaveAsync(ct);
         return new PersonChanged(c.PersonId, (stream.CurrentVersion ?? 0) + events.Count);
     }
 }
@@ -55,6 +54,7 @@ public static class CorrectPersonEndpoint
         .WithName("CorrectPerson")
         .WithSummary("Corrects a person's details (with a reason). Send If-Match to avoid overwriting a newer correction.")
         .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status403Forbidden)
         .ProducesProblem(StatusCodes.Status404NotFound)
         .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 }

@@ -1,17 +1,13 @@
 using FluentValidation;
-using Marten;
 using Mediator;
-using Network.Api.Infrastructure.Audit;
 using Network.Api.Infrastructure.Auth;
-using Network.Domain.Authorization;
-using Network.Domain.Common;
-using Network.Domain.Registry;
+using Network.Api.Infrastructure.Gate;
 
 namespace Network.Api.Features.Registry.FindDuplicates;
 
 /// <summary>Checks, before registering, whether someone with these details is already in the registry.</summary>
 public sealed record FindDuplicates(Actor Actor, string? GivenNames, string? Prefix, string? FamilyName, DateOnly? DateOfBirth, string? Bsn)
-    : IQuery<IReadOnlyList<DuplicateDto>>;
+    : IQuery<IReadOnlyList<DuplicateView>>;
 
 public sealed class FindDuplicatesValidator : AbstractValidator<FindDuplicates>
 {
@@ -23,16 +19,14 @@ public sealed class FindDuplicatesValidator : AbstractValidator<FindDuplicates>
     }
 }
 
-public sealed class FindDuplicatesHandler(IQuerySession session, AccessLogger log) : IQueryHandler<FindDuplicates, IReadOnlyList<DuplicateDto>>
+public sealed class FindDuplicatesHandler(Duplicates duplicates, Gate gate) : IQueryHandler<FindDuplicates, IReadOnlyList<DuplicateView>>
 {
-    public async ValueTask<IReadOnlyList<DuplicateDto>> Handle(FindDuplicates q, CancellationToken ct)
+    public async ValueTask<IReadOnlyList<DuplicateView>> Handle(FindDuplicates q, CancellationToken ct)
     {
-        if (!q.Actor.IsProfessional) throw new NotAllowed("Alleen professionals zoeken in het register.");
+        gate.Require(q.Actor, AccessAction.Search, "persons:duplicates", null, AdminPolicy.Register(q.Actor));
         var details = new PersonDetails(new PersonName(q.GivenNames ?? "", q.Prefix, q.FamilyName ?? ""),
             q.DateOfBirth ?? DateOnly.MinValue, Bsn.Normalize(q.Bsn), null, null, null, null, null);
-        var found = await Duplicates.FindAsync(session, details, null, ct);
-        await log.ManyAsync(q.Actor, AccessAction.Search, "persons:duplicates", found.Select(d => new PersonId(d.PersonId)), AccessBasis.Registrant, ct);
-        return found;
+        return await duplicates.FindAsync(q.Actor, details, null, ct);
     }
 }
 
@@ -43,5 +37,5 @@ public static class FindDuplicatesEndpoint
             HttpContext http, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new FindDuplicates(http.User.ToActor(), givenNames, prefix, familyName, dateOfBirth, bsn), ct)))
         .WithName("FindDuplicates")
-        .WithSummary("Likely duplicates of the given details: same BSN, or similar name and same date of birth.");
+        .WithSummary("Likely duplicates over the whole region; one the caller may not see is only said to exist, with an id to link to.");
 }

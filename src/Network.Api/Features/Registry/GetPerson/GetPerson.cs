@@ -1,23 +1,22 @@
 using Marten;
 using Mediator;
-using Network.Api.Infrastructure.Audit;
 using Network.Api.Infrastructure.Auth;
 using Network.Api.Infrastructure.Http;
-using Network.Domain.Authorization;
 
 namespace Network.Api.Features.Registry.GetPerson;
 
-public sealed record PersonView(Guid PersonId, string Name, PersonDetailsDto Details, Guid? MergedInto, IReadOnlyList<Guid> Absorbed, long Version);
-
 public sealed record GetPerson(Actor Actor, Guid PersonId) : IQuery<PersonView>;
 
-public sealed class GetPersonHandler(IQuerySession session, AccessLogger log, TimeProvider clock) : IQueryHandler<GetPerson, PersonView>
+public sealed class GetPersonHandler(IQuerySession session, PersonAccess persons) : IQueryHandler<GetPerson, PersonView>
 {
     public async ValueTask<PersonView> Handle(GetPerson q, CancellationToken ct)
     {
-        var person = await RegistryAccess.ReadLoggedAsync(session, log, q.Actor, AccessAction.Read, q.PersonId, clock.GetUtcNow(), ct);
+        var (context, sight) = await persons.ReadAsync(q.Actor, q.PersonId, AccessAction.Read, ct);
+        var person = context.Person;
         var state = await session.Events.FetchStreamStateAsync(q.PersonId, ct);
-        return new PersonView(person.Id.Value, person.Details.Name.Display, PersonDetailsDto.From(person.Details),
+        var hidden = new[] { (InformationCategory.ContactDetails, sight.Contact), (InformationCategory.Administrative, sight.Administrative) }
+            .Where(h => h.Item2 != Sight.Full).Select(h => h.Item1).ToList();
+        return new PersonView(person.Id.Value, person.Details.Name.Display, person.Details.ToDto(sight), hidden,
             person.MergedInto?.Value, [.. person.Absorbed.Select(a => a.Value)], state?.Version ?? 0);
     }
 }
@@ -32,6 +31,6 @@ public static class GetPersonEndpoint
             return TypedResults.Ok(view);
         })
         .WithName("GetPerson")
-        .WithSummary("A person's registry record, for those with standing on a family the person belongs to.")
+        .WithSummary("A person's registry record, fact by fact as far as the caller may see it (404 without standing).")
         .ProducesProblem(StatusCodes.Status404NotFound);
 }

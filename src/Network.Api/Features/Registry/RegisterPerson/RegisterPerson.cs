@@ -2,41 +2,36 @@ using FluentValidation;
 using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Network.Api.Infrastructure.Audit;
 using Network.Api.Infrastructure.Auth;
-using Network.Domain.Authorization;
-using Network.Domain.Common;
-using Network.Domain.Registry;
+using Network.Api.Infrastructure.Gate;
+using Network.Api.Infrastructure.Http;
 
 namespace Network.Api.Features.Registry.RegisterPerson;
 
-public sealed record RegisterPersonRequest(PersonDetailsDto Details, bool AcknowledgeDuplicates = false);
-
-public sealed record PersonRegisteredResponse(Guid PersonId, long Version);
-
-public sealed record RegisterPerson(Actor Actor, PersonDetailsDto Details, bool AcknowledgeDuplicates) : ICommand<PersonRegisteredResponse>;
+public sealed record RegisterPerson(Actor Actor, PersonDetailsDto? Details, bool AcknowledgeDuplicates) : ICommand<PersonRegisteredResponse>;
 
 public sealed class RegisterPersonValidator : AbstractValidator<RegisterPerson>
 {
-    public RegisterPersonValidator() => RuleFor(c => c.Details).NotNull().SetValidator(new PersonDetailsValidator());
+    public RegisterPersonValidator() =>
+        RuleFor(c => c.Details).NotNull().WithMessage("Vul de gegevens van de persoon in.").SetValidator(new PersonDetailsValidator()!);
 }
 
-public sealed class RegisterPersonHandler(IDocumentSession session, AccessLogger log, TimeProvider clock) : ICommandHandler<RegisterPerson, PersonRegisteredResponse>
+/// <summary>
+/// Registers a person once for the region. A likely duplicate answers 409 with the candidates
+/// (<see cref="Duplicates"/>): link to the existing record instead, or acknowledge and register anyway.
+/// </summary>
+public sealed class RegisterPersonHandler(IDocumentSession session, Duplicates duplicates, Gate gate) : ICommandHandler<RegisterPerson, PersonRegisteredResponse>
 {
-    public async ValueTask<PersonRegisteredResponse> Handle(RegisterPerson command, CancellationToken ct)
+    public async ValueTask<PersonRegisteredResponse> Handle(RegisterPerson c, CancellationToken ct)
     {
-        if (!command.Actor.IsProfessional) throw new NotAllowed("Alleen professionals registreren personen.");
-        var details = command.Details.ToDomain();
         var id = PersonId.New();
-        var events = Person.Register(id, details, command.Actor.UserId, clock.GetUtcNow());
-
-        var duplicates = await Duplicates.FindAsync(session, ((PersonRegistered)events[0]).Details, null, ct);
-        await log.ManyAsync(command.Actor, AccessAction.Search, "persons:duplicates", duplicates.Select(d => new PersonId(d.PersonId)), AccessBasis.Registrant, ct);
-        if (duplicates.Count > 0 && !command.AcknowledgeDuplicates) throw new LikelyDuplicates(duplicates);
-
-        session.Events.StartStream<Person>(id.Value, events.ToArray());
-        await session.SaveChangesAsync(ct);
-        await log.PersonAsync(command.Actor, AccessAction.Create, $"person:{id}", id.Value, null, AccessBasis.Registrant, true, ct);
+        gate.Require(c.Actor, AccessAction.Create, $"person:{id}", null,
+            AdminPolicy.Register(c.Actor).About([new SubjectOutcome(id, AccessBasis.Registrant, c.Actor.IsProfessional)]));
+        var events = Person.Register(id, c.Details!.ToDomain(), c.Actor.UserId, gate.Now);
+        var found = await duplicates.FindAsync(c.Actor, ((PersonRegistered)events[0]).Details, null, ct);
+        if (found.Count > 0 && !c.AcknowledgeDuplicates) throw new LikelyDuplicates(found);
+        session.Events.StartStream<Person>(id.Value, [.. events]);
+        await gate.SaveAsync(ct);
         return new PersonRegisteredResponse(id.Value, events.Count);
     }
 }
@@ -46,8 +41,9 @@ public static class RegisterPersonEndpoint
     public static void MapRegisterPerson(this RouteGroupBuilder persons) => persons
         .MapPost("/", async Task<Created<PersonRegisteredResponse>> (RegisterPersonRequest body, HttpContext http, IMediator mediator, CancellationToken ct) =>
         {
+            Versions.RefuseOnCreate(http.Request);
             var result = await mediator.Send(new RegisterPerson(http.User.ToActor(), body.Details, body.AcknowledgeDuplicates), ct);
-            Infrastructure.Http.Versions.SetETag(http.Response, result.Version);
+            Versions.SetETag(http.Response, result.Version);
             return TypedResults.Created($"/api/persons/{result.PersonId}", result);
         })
         .WithName("RegisterPerson")

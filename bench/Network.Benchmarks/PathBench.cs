@@ -1,0 +1,162 @@
+extern alias api;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Npgsql;
+using api::Network.Api.Infrastructure.Setup;
+using Network.Testing;
+
+namespace Network.Benchmarks;
+
+/// <summary>
+/// The write and read paths through HTTP (real login, real token, authorization and the access
+/// log), against the same database's raw work in the same run: a single-row insert and commit,
+/// and a select of the same number of rows. Only the public HTTP surface is used, so the same
+/// file measures an older build too.
+/// </summary>
+public static class PathBench
+{
+    public sealed record Figures(string Name, int Ok, int Failed, double Seconds, double P50, double P95)
+    {
+        public double Rate => Ok / Seconds;
+        public override string ToString() =>
+            $"{Name,-46} {Rate,9:F0}/s  p50={P50,7:F2} ms  p95={P95,7:F2} ms  ok={Ok} refused={Failed}";
+    }
+
+    public static async Task RunAsync(WebApplicationFactory<api::Program> factory, string connectionString, int operations, int boardItems)
+    {
+        var board = DemoRegion.JansenBoard.Value;
+        var token = await TokenAsync(factory, DemoRegion.Coordinator.Email);
+        HttpClient Client(string? bearer = null)
+        {
+            var client = factory.CreateClient();
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer ?? token);
+            return client;
+        }
+
+        await using var raw = NpgsqlDataSource.Create(connectionString);
+        await using (var create = raw.CreateCommand(
+            "create table if not exists bench_raw (id uuid primary key, board uuid not null, body text not null, at timestamptz not null);" +
+            "create index if not exists ix_bench_raw_board on bench_raw (board, at)"))
+            await create.ExecuteNonQueryAsync();
+
+        async Task<bool> Post(HttpClient client, int i)
+        {
+            using var response = await client.PostAsJsonAsync($"/api/boards/{board}/notes",
+                new { text = $"Notitie {i}: afspraak met school over het rooster." });
+            return response.StatusCode == HttpStatusCode.Created;
+        }
+
+        async Task<bool> Insert(int i)
+        {
+            await using var command = raw.CreateCommand("insert into bench_raw (id, board, body, at) values ($1, $2, $3, now())");
+            command.Parameters.Add(new() { Value = Guid.CreateVersion7() });
+            command.Parameters.Add(new() { Value = board });
+            command.Parameters.Add(new() { Value = $"Notitie {i}: afspraak met school over het rooster." });
+            return await command.ExecuteNonQueryAsync() == 1;
+        }
+
+        Console.WriteLine($"paths: {operations} operations per figure, PostgreSQL at its configured durability (synchronous_commit={await SettingAsync(raw, "synchronous_commit")})");
+        foreach (var writers in new[] { 1, 8 })
+        {
+            var clients = Enumerable.Range(0, writers).Select(_ => Client()).ToArray();
+            await Load(operations / 10, writers, (w, i) => Post(clients[w], i));
+            var post = await Load(operations, writers, (w, i) => Post(clients[w], i), $"post a note, {writers} writer(s), one board");
+            await Load(operations / 10, writers, (_, i) => Insert(i));
+            var insert = await Load(operations, writers, (_, i) => Insert(i), $"raw insert + commit, {writers} connection(s)");
+            Console.WriteLine(post);
+            Console.WriteLine(insert);
+            Console.WriteLine($"  write ratio: {post.Rate / insert.Rate:P1} of the raw rate; p95 {post.P95 / insert.P95:F1}x the raw p95");
+            foreach (var c in clients) c.Dispose();
+        }
+
+        // Reads: another family's board (Gezin Yılmaz, its guardian) filled to a known size; the raw
+        // side reads as many rows.
+        board = DemoRegion.YilmazBoard.Value;
+        token = await TokenAsync(factory, DemoRegion.Guardian.Email);
+        var current = await CountAsync(Client(), board);
+        using (var filler = Client())
+            for (var i = current; i < boardItems; i++) await Post(filler, i);
+        var items = await CountAsync(Client(), board);
+        await using (var trim = raw.CreateCommand("delete from bench_raw")) await trim.ExecuteNonQueryAsync();
+        for (var i = 0; i < items; i++) await Insert(i);
+
+        async Task<bool> Read(HttpClient client)
+        {
+            using var response = await client.GetAsync($"/api/boards/{board}/timeline");
+            await response.Content.ReadAsByteArrayAsync();
+            return response.IsSuccessStatusCode;
+        }
+
+        async Task<bool> Select()
+        {
+            await using var command = raw.CreateCommand("select id, board, body, at from bench_raw where board = $1 order by at");
+            command.Parameters.Add(new() { Value = board });
+            await using var reader = await command.ExecuteReaderAsync();
+            var n = 0;
+            while (await reader.ReadAsync()) { _ = reader.GetString(2); n++; }
+            return n > 0;
+        }
+
+        foreach (var readers in new[] { 1, 8 })
+        {
+            var clients = Enumerable.Range(0, readers).Select(_ => Client()).ToArray();
+            await Load(operations / 10, readers, (w, _) => Read(clients[w]));
+            var read = await Load(operations, readers, (w, _) => Read(clients[w]), $"timeline read, {items} items, {readers} reader(s)");
+            await Load(operations / 10, readers, (_, _) => Select());
+            var select = await Load(operations, readers, (_, _) => Select(), $"raw select of {items} rows, {readers} connection(s)");
+            Console.WriteLine(read);
+            Console.WriteLine(select);
+            Console.WriteLine($"  read ratio: {read.Rate / select.Rate:P1} of the raw rate; p50 {read.P50 / select.P50:F1}x the raw p50");
+            foreach (var c in clients) c.Dispose();
+        }
+    }
+
+    private static async Task<int> CountAsync(HttpClient client, Guid board)
+    {
+        using var _ = client;
+        var json = await client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/boards/{board}/timeline");
+        return json.GetProperty("entries").GetArrayLength();
+    }
+
+    private static async Task<string> SettingAsync(NpgsqlDataSource db, string name)
+    {
+        await using var command = db.CreateCommand($"show {name}");
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task<string> TokenAsync(WebApplicationFactory<api::Program> factory, string email)
+    {
+        using var browser = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        return await OidcLogin.AccessTokenAsync(browser, email, DemoRegion.Password);
+    }
+
+    /// <summary>Runs <paramref name="total"/> operations over <paramref name="workers"/> concurrent workers.</summary>
+    private static async Task<Figures> Load(int total, int workers, Func<int, int, Task<bool>> operation, string name = "warm-up")
+    {
+        var next = -1;
+        var latencies = new double[total];
+        var ok = 0;
+        var failed = 0;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(w => Task.Run(async () =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < total)
+            {
+                var start = Stopwatch.GetTimestamp();
+                var success = await operation(w, i);
+                latencies[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                if (success) Interlocked.Increment(ref ok); else Interlocked.Increment(ref failed);
+            }
+        })));
+        var seconds = clock.Elapsed.TotalSeconds;
+        Array.Sort(latencies);
+        return new Figures(name, ok, failed, seconds, Percentile(latencies, 50), Percentile(latencies, 95));
+    }
+
+    private static double Percentile(double[] sorted, double p) =>
+        sorted[Math.Min(sorted.Length - 1, Math.Max(0, (int)Math.Ceiling(p / 100 * sorted.Length) - 1))];
+}

@@ -1,0 +1,17 @@
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+using Network.Domain.Boards;
+
+namespace Network.Api.Features.Boards;
+
+/// <summary>A board's title and family, indexed by family: "which boards does this family have?".</summary>
+public sealed record BoardListing(Guid Id, Guid FamilyId, string Title, DateTimeOffset OpenedAt);
+
+public sealed class BoardListingProjection : SingleStreamProjection<BoardListing, Guid>
+{
+    public override BoardListing? Evolve(BoardListing? snapshot, Guid id, IEvent e) => e.Data switch
+    {
+        BoardOpened o => new BoardListing(o.BoardId.Value, o.FamilyId.Value, o.Title, o.At),
+        _ => snapshot,
+    };
+}

@@ -1,0 +1,71 @@
+using FluentValidation;
+using Marten;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Network.Api.Infrastructure.Auth;
+using Network.Api.Infrastructure.Gate;
+using Network.Api.Infrastructure.Http;
+
+namespace Network.Api.Features.Items.PostItem;
+
+/// <summary>Posts a new item on a board: it gets its own stream; two people posting at once both succeed.</summary>
+public sealed record PostItem(Actor Actor, Guid BoardId, PostItemRequest Item) : ICommand<ItemPostedResponse>;
+
+public sealed class PostItemValidator : AbstractValidator<PostItem>
+{
+    public PostItemValidator()
+    {
+        RuleFor(c => c.Item).NotNull().WithMessage("Stuur een bericht mee.");
+        RuleFor(c => c.Item.Text)
+            .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Schrijf een tekst.")
+            .Must(t => t is null || t.Trim().Length <= Item.MaxTextLength).WithMessage($"Een tekst heeft hoogstens {Item.MaxTextLength} tekens.")
+            .OverridePropertyName("Text").When(c => c.Item is not null);
+        RuleFor(c => c.Item.Category).IsInEnum().OverridePropertyName("Category").When(c => c.Item is not null);
+        RuleFor(c => c.Item.Audience).IsInEnum().OverridePropertyName("Audience").When(c => c.Item is not null);
+        RuleFor(c => c.Item.About).Must(a => a is null || a.All(id => id != Guid.Empty)).WithMessage("Kies gezinsleden uit dit gezin.")
+            .OverridePropertyName("About").When(c => c.Item is not null);
+    }
+}
+
+public sealed class PostItemHandler(IDocumentSession session, FamilyContexts families, Gate gate) : ICommandHandler<PostItem, ItemPostedResponse>
+{
+    public async ValueTask<ItemPostedResponse> Handle(PostItem c, CancellationToken ct)
+    {
+        var board = await families.BoardAsync(new BoardId(c.BoardId), ct) ?? throw gate.NotFound("board");
+        var f = board.Family;
+        gate.Guard(c.Actor, AccessAction.Create, $"board:{c.BoardId}", f.Id, FamilyPolicy.ReadBoard(c.Actor, f.Family, f.BirthDates, f.Table, gate.Now));
+
+        var choices = c.Item.ToChoices();
+        if (choices.About.Any(p => f.Family.MemberFor(p) is null)) throw new DomainRuleViolation("item.subject-not-in-family");
+        var id = ItemId.New();
+        gate.Require(c.Actor, AccessAction.Create, $"item:{id}", f.Id,
+            ItemPolicy.Decide(c.Actor, ItemAction.Create, ItemDecisions.FactsOf(c.Actor, choices), f.Family, f.BirthDates, f.Table, gate.Now));
+        var events = ItemDecisions.Post(board.Board, f.Of, f.Table, c.Actor, id, c.Item.Text!, choices, gate.Now);
+        session.Events.StartStream<Item>(id.Value, [.. events]);
+        await gate.SaveAsync(ct);
+        return new ItemPostedResponse(id.Value, c.BoardId, await gate.PositionOfAsync(id, ct), events.Count);
+    }
+}
+
+public static class PostItemEndpoint
+{
+    public static void MapPostItem(this RouteGroupBuilder boards)
+    {
+        // "notes" is the first item kind's own address; both post the same item.
+        foreach (var path in new[] { "/{boardId:guid}/items", "/{boardId:guid}/notes" })
+            boards.MapPost(path, async Task<Created<ItemPostedResponse>> (
+                    Guid boardId, PostItemRequest body, HttpContext http, IMediator mediator, CancellationToken ct) =>
+                {
+                    Versions.RefuseOnCreate(http.Request);
+                    var result = await mediator.Send(new PostItem(http.User.ToActor(), boardId, body), ct);
+                    Versions.SetETag(http.Response, result.ItemVersion);
+                    return TypedResults.Created($"/api/items/{result.ItemId}", result);
+                })
+                .WithName(path.EndsWith("notes") ? "PostNote" : "PostItem")
+                .WithSummary("Posts an item (a note) on a board with its category, subjects and audience. Concurrent posts all succeed; If-Match is refused (there is nothing to overwrite).")
+                .ProducesValidationProblem()
+                .ProducesProblem(StatusCodes.Status403Forbidden)
+                .ProducesProblem(StatusCodes.Status404NotFound)
+                .ProducesProblem(StatusCodes.Status409Conflict);
+    }
+}

@@ -1,0 +1,137 @@
+using Marten;
+using Network.Api.Infrastructure.Audit;
+using Npgsql;
+
+namespace Network.Api.Infrastructure.Gate;
+
+/// <summary>
+/// The one door for person data. A handler asks a pure policy of Network.Domain/Authorization,
+/// hands the decision to the gate, and the gate writes the access log from it (one entry per
+/// person the decision is about) and answers 404 for what the actor may not know exists, 403 for
+/// what they may know but not do. Entries of an allowed write commit in the write's own
+/// transaction (<see cref="SaveAsync"/>); reads and refusals are committed by
+/// <see cref="GateBehaviour{TMessage,TResponse}"/> before the response leaves.
+/// </summary>
+public sealed class Gate(IDocumentSession session, AccessLogStore log, NpgsqlDataSource db, TimeProvider clock)
+{
+    private readonly List<Pending> pending = [];
+
+    private sealed record Pending(AccessRecord Record, bool CommitsWithWrite);
+
+    /// <summary>Ties the entries of one request together.</summary>
+    public Guid RequestId { get; } = Guid.CreateVersion7();
+
+    /// <summary>One moment for the whole request: every decision and entry of it is taken at this time.</summary>
+    public DateTimeOffset Now { get; } = AccessLogStore.Micro(clock.GetUtcNow());
+
+    /// <summary>Whether the request recorded a decision (the pipeline refuses a person-data request that did not).</summary>
+    public bool Decided { get; private set; }
+
+    /// <summary>Records the decision; throws <see cref="ResourceNotFound"/> or <see cref="NotAllowed"/> when it refuses.</summary>
+    public Decision Require(Actor actor, AccessAction action, string resource, FamilyId? family, Decision decision)
+    {
+        Record(actor, action, resource, family, decision.Subjects);
+        if (!decision.KnowsItExists) throw new ResourceNotFound(resource);
+        if (!decision.Allowed) throw new NotAllowed(decision.Reasons);
+        return decision;
+    }
+
+    /// <summary>Throws like <see cref="Require"/> when the decision refuses, and records it only then (the decision that follows records the access).</summary>
+    public void Guard(Actor actor, AccessAction action, string resource, FamilyId? family, Decision decision)
+    {
+        if (!decision.Allowed) Require(actor, action, resource, family, decision);
+    }
+
+    /// <summary>Records the outcomes of a decision without refusing (a list leaves out what the actor may not see).</summary>
+    public void Record(Actor actor, AccessAction action, string resource, FamilyId? family, IEnumerable<SubjectOutcome> subjects)
+    {
+        Decided = true;
+        var write = action is AccessAction.Create or AccessAction.Update;
+        foreach (var s in subjects)
+            pending.Add(new Pending(new AccessRecord(
+                Guid.CreateVersion7(), Now, RequestId, action, s.Person?.Value, family?.Value, resource, actor.UserId.Value,
+                actor.DisplayName, actor.Role.ToString(), actor.Organisation, actor.PersonId?.Value, null, s.Basis,
+                s.BasisCategory, s.Allowed), write && s.Allowed));
+    }
+
+    /// <summary>Nothing exists under this id: there is no one's data to log, but the request did decide.</summary>
+    public ResourceNotFound NotFound(string resource)
+    {
+        Decided = true;
+        return new ResourceNotFound(resource);
+    }
+
+    /// <summary>A list or search that found nothing the actor may see: decided, with no one's data shown.</summary>
+    public void NothingShown() => Decided = true;
+
+    /// <summary>The items of a board the actor may read, changed after a position, and the timeline's position now.</summary>
+    public sealed record BoardRead(IReadOnlyList<(ItemRow Row, Decision Decision)> Items, long Position);
+
+    /// <summary>
+    /// Reads a board: the board decision (404 for a family the actor may not know), then every item
+    /// through the item decision; what the actor may not read is not there for them. Logged once
+    /// for the family as a whole and once for each person whose items were shown.
+    /// </summary>
+    public async Task<BoardRead> ReadBoardAsync(Actor actor, BoardContext board, long since, CancellationToken ct)
+    {
+        var f = board.Family;
+        var resource = $"board:{board.Board.Id}";
+        Require(actor, AccessAction.Read, resource, f.Id, FamilyPolicy.ReadBoard(actor, f.Family, f.BirthDates, f.Table, Now));
+        var (rows, position) = await ItemRows.OnBoardAsync(db, f.Id.Value, board.Board.Id.Value, since, ct);
+        var visible = new List<(ItemRow, Decision)>();
+        foreach (var row in rows)
+        {
+            var decision = ItemPolicy.Decide(actor, ItemAction.Read, row.ToFacts(), f.Family, f.BirthDates, f.Table, Now);
+            if (!decision.Allowed) continue;
+            visible.Add((row, decision));
+            Record(actor, AccessAction.Read, resource, f.Id, decision.Subjects.Where(s => s.Person is not null));
+        }
+        return new BoardRead(visible, position);
+    }
+
+    /// <summary>The board decision alone (joining its live updates), and the timeline's position.</summary>
+    public async Task<long> JoinBoardAsync(Actor actor, BoardContext board, CancellationToken ct)
+    {
+        var f = board.Family;
+        Require(actor, AccessAction.Read, $"board:{board.Board.Id}", f.Id, FamilyPolicy.ReadBoard(actor, f.Family, f.BirthDates, f.Table, Now));
+        return await ItemRows.PositionAsync(db, f.Id.Value, ct);
+    }
+
+    /// <summary>One item the actor may read (404 otherwise), with its family.</summary>
+    public async Task<(ItemRow Row, FamilyContext Family, Decision Decision)> ReadItemAsync(
+        Actor actor, ItemId id, FamilyContexts families, CancellationToken ct)
+    {
+        var row = await ItemRows.ByIdAsync(db, id.Value, ct) ?? throw NotFound("item");
+        var family = await families.LoadAsync(new FamilyId(row.FamilyId), ct) ?? throw NotFound("item");
+        var decision = Require(actor, AccessAction.Read, $"item:{id}", family.Id,
+            ItemPolicy.Decide(actor, ItemAction.Read, row.ToFacts(), family.Family, family.BirthDates, family.Table, Now));
+        return (row, family, decision);
+    }
+
+    /// <summary>Where an item the actor just wrote stands on its family's timeline (no content: not logged).</summary>
+    public async Task<long> PositionOfAsync(ItemId id, CancellationToken ct) =>
+        (await ItemRows.ByIdAsync(db, id.Value, ct))?.Position ?? 0;
+
+    /// <summary>Saves the session's changes; the entries of the allowed writes commit in the same transaction.</summary>
+    public async Task SaveAsync(CancellationToken ct)
+    {
+        AccessLogStore.Queue(session, [.. pending.Where(p => p.CommitsWithWrite).Select(p => p.Record)]);
+        await session.SaveChangesAsync(ct);
+        pending.RemoveAll(p => p.CommitsWithWrite);
+    }
+
+    /// <summary>
+    /// Commits the entries not yet committed: reads and refusals, each person once per request.
+    /// An allowed write that never committed did not happen, so it leaves no entry.
+    /// </summary>
+    public async Task FlushAsync(CancellationToken ct)
+    {
+        var records = pending
+            .Where(p => !p.CommitsWithWrite)
+            .Select(p => p.Record)
+            .DistinctBy(r => (r.Action, r.PersonId, r.FamilyId, r.Resource, r.Basis, r.Allowed))
+            .ToList();
+        pending.Clear();
+        await log.AppendAsync(records, ct);
+    }
+}

@@ -1,0 +1,118 @@
+using Npgsql;
+
+namespace Network.Api.Infrastructure.Gate;
+
+/// <summary>
+/// One item as the read model holds it: what the policy decides on (category, subjects, author,
+/// organisation, audience, assigned to, for the network) beside what is shown.
+/// <see cref="Position"/> is the family timeline's position of the item's last change;
+/// <see cref="Version"/> the item stream's version.
+/// </summary>
+public sealed record ItemRow(
+    Guid Id, Guid FamilyId, Guid[] Boards, long Position, long Version, ItemKind Kind, Guid AuthorId, string AuthorName,
+    ActorRole AuthorRole, Guid? AuthorOrganisation, string? AuthorOrganisationName, string Text, InformationCategory Category,
+    Guid[] About, AudienceKind Audience, Guid[] Named, Guid[] AssignedTo, bool ForNetwork, DateTimeOffset PostedAt,
+    DateTimeOffset ChangedAt, bool Corrected, bool EnteredInError, string? ErrorReason)
+{
+    public ItemFacts ToFacts() => new(
+        Category, [.. About.Select(p => new PersonId(p))], new UserId(AuthorId),
+        AuthorOrganisation is { } o ? new OrganisationId(o) : null,
+        new Audience(Audience, [.. Named.Select(u => new UserId(u))]),
+        [.. AssignedTo.Select(u => new UserId(u))], ForNetwork);
+}
+
+/// <summary>
+/// The item read model: a table of items indexed by family and timeline position, and by the
+/// persons an item is about. Only the gate reads it (a test checks that nothing else does);
+/// <see cref="Marten.ItemRowsProjection"/> writes it in the same transaction as the item's events.
+/// </summary>
+public static class ItemRows
+{
+    public const string Schema = """
+        create sequence if not exists network.item_position;
+        create table if not exists network.item_positions (
+            family_id uuid primary key,
+            position bigint not null);
+        create table if not exists network.items (
+            id uuid primary key,
+            family_id uuid not null,
+            boards uuid[] not null,
+            position bigint not null,
+            version bigint not null,
+            kind text not null,
+            author_id uuid not null,
+            author_name text not null,
+            author_role text not null,
+            author_organisation uuid null,
+            author_organisation_name text null,
+            text text not null,
+            category text not null,
+            about uuid[] not null,
+            audience text not null,
+            named uuid[] not null,
+            assigned_to uuid[] not null,
+            for_network boolean not null,
+            posted_at timestamptz not null,
+            changed_at timestamptz not null,
+            corrected boolean not null default false,
+            entered_in_error boolean not null default false,
+            error_reason text null);
+        create index if not exists ix_items_family_position on network.items (family_id, position);
+        create index if not exists ix_items_about on network.items using gin (about);
+        """;
+
+    private const string Columns = """
+        id, family_id, boards, position, version, kind, author_id, author_name, author_role, author_organisation,
+        author_organisation_name, text, category, about, audience, named, assigned_to, for_network, posted_at, changed_at,
+        corrected, entered_in_error, error_reason
+        """;
+
+    /// <summary>The items shown on a board that changed after <paramref name="since"/>, and the family timeline's position now.</summary>
+    public static async Task<(IReadOnlyList<ItemRow> Rows, long Position)> OnBoardAsync(
+        NpgsqlDataSource db, Guid family, Guid board, long since, CancellationToken ct)
+    {
+        await using var batch = db.CreateBatch();
+        var head = new NpgsqlBatchCommand("select coalesce((select position from network.item_positions where family_id = $1), 0)");
+        head.Parameters.Add(new() { Value = family });
+        var rows = new NpgsqlBatchCommand($"""
+            select {Columns} from network.items
+            where family_id = $1 and position > $2 and boards @> array[$3]::uuid[] order by position
+            """);
+        rows.Parameters.Add(new() { Value = family });
+        rows.Parameters.Add(new() { Value = since });
+        rows.Parameters.Add(new() { Value = board });
+        batch.BatchCommands.Add(head);
+        batch.BatchCommands.Add(rows);
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        var position = reader.GetInt64(0);
+        await reader.NextResultAsync(ct);
+        var result = new List<ItemRow>();
+        while (await reader.ReadAsync(ct)) result.Add(Read(reader));
+        return (result, position);
+    }
+
+    /// <summary>The family timeline's newest position: no content, so pushes may carry it.</summary>
+    public static async Task<long> PositionAsync(NpgsqlDataSource db, Guid family, CancellationToken ct)
+    {
+        await using var command = db.CreateCommand("select coalesce((select position from network.item_positions where family_id = $1), 0)");
+        command.Parameters.Add(new() { Value = family });
+        return (long)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    public static async Task<ItemRow?> ByIdAsync(NpgsqlDataSource db, Guid item, CancellationToken ct)
+    {
+        await using var command = db.CreateCommand($"select {Columns} from network.items where id = $1");
+        command.Parameters.Add(new() { Value = item });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? Read(reader) : null;
+    }
+
+    private static ItemRow Read(NpgsqlDataReader r) => new(
+        r.GetGuid(0), r.GetGuid(1), r.GetFieldValue<Guid[]>(2), r.GetInt64(3), r.GetInt64(4), Enum.Parse<ItemKind>(r.GetString(5)),
+        r.GetGuid(6), r.GetString(7), Enum.Parse<ActorRole>(r.GetString(8)), r.IsDBNull(9) ? null : r.GetGuid(9),
+        r.IsDBNull(10) ? null : r.GetString(10), r.GetString(11), Enum.Parse<InformationCategory>(r.GetString(12)),
+        r.GetFieldValue<Guid[]>(13), Enum.Parse<AudienceKind>(r.GetString(14)), r.GetFieldValue<Guid[]>(15), r.GetFieldValue<Guid[]>(16),
+        r.GetBoolean(17), r.GetFieldValue<DateTimeOffset>(18), r.GetFieldValue<DateTimeOffset>(19), r.GetBoolean(20), r.GetBoolean(21),
+        r.IsDBNull(22) ? null : r.GetString(22));
+}

@@ -1,0 +1,26 @@
+using Network.Api.Infrastructure.Marten;
+using Marten;
+
+namespace Network.Api.Infrastructure.Gate;
+
+public static class PeopleLookup
+{
+    /// <summary>Loads registry records in one round trip, following merges to the surviving record.</summary>
+    public static async Task<IReadOnlyDictionary<PersonId, Person>> LoadAsync(
+        IQuerySession session, IEnumerable<PersonId> ids, CancellationToken ct)
+    {
+        var wanted = ids.Distinct().ToArray();
+        var result = new Dictionary<PersonId, Person>();
+        if (wanted.Length == 0) return result;
+        var found = (await session.LoadAllAsync<Person>(wanted.Cast<object>(), ct)).ToDictionary(p => p.Id);
+        foreach (var id in wanted)
+        {
+            var person = found.GetValueOrDefault(id);
+            var hops = 0;
+            while (person?.MergedInto is { } survivor && hops++ < 5)
+                person = found.GetValueOrDefault(survivor) ?? await session.LoadAsync<Person>(survivor, ct);
+            if (person is not null) result[id] = person;
+        }
+        return result;
+    }
+}

@@ -1,0 +1,79 @@
+using JasperFx.Events;
+using Marten;
+using Marten.Events.Projections;
+using Network.Domain.Items;
+
+namespace Network.Api.Infrastructure.Marten;
+
+/// <summary>
+/// Keeps the item read model (network.items, see Gate/ItemRows) inline, in the transaction that
+/// appends the item's events. Each change takes the next position on its family's timeline: the
+/// family's row in network.item_positions is locked until the commit, so positions within a family
+/// are handed out in commit order and a reader who saw position N has seen everything before it.
+/// The numbers come from one sequence for the whole region, so a gap tells a reader nothing about
+/// items of the family they may not see. Concurrent posts on one board wait a moment for each
+/// other; none fails.
+/// </summary>
+public sealed class ItemRowsProjection : EventProjection
+{
+    public ItemRowsProjection()
+    {
+        IncludeType<ItemPosted>();
+        IncludeType<ItemCorrected>();
+        IncludeType<ItemEnteredInError>();
+        IncludeType<ItemShownOnBoard>();
+    }
+
+    private const string NextPosition = """
+        with next as (
+            insert into network.item_positions as p (family_id, position) values (?, nextval('network.item_position'))
+            on conflict (family_id) do update set position = nextval('network.item_position')
+            returning position)
+        """;
+
+    public override ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
+    {
+        switch (e.Data)
+        {
+            case ItemPosted p:
+                operations.QueueSqlCommand($"""
+                    {NextPosition}
+                    insert into network.items (id, family_id, boards, position, version, kind, author_id, author_name, author_role,
+                        author_organisation, author_organisation_name, text, category, about, audience, named, assigned_to,
+                        for_network, posted_at, changed_at)
+                    select ?, ?, array[?]::uuid[], next.position, 1, ?, ?, ?, ?, nullif(?, '00000000-0000-0000-0000-000000000000')::uuid,
+                        nullif(?, ''), ?, ?, ?, ?, ?, ?, ?, ?, ? from next
+                    """,
+                    p.FamilyId.Value, p.ItemId.Value, p.FamilyId.Value, p.BoardId.Value, p.Kind.ToString(), p.AuthorId.Value,
+                    p.AuthorName, p.AuthorRole.ToString(), (p.AuthorOrganisation?.Value ?? Guid.Empty).ToString(),
+                    p.AuthorOrganisationName ?? "", p.Text, p.Category.ToString(), Ids(p.About), p.Audience.Kind.ToString(),
+                    Ids(p.Audience.Named), Ids(p.AssignedTo), p.ForNetwork, p.At, p.At);
+                break;
+            case ItemCorrected c:
+                Update(operations, c.ItemId, c.At, "text = ?, corrected = true", c.Text);
+                break;
+            case ItemEnteredInError x:
+                Update(operations, x.ItemId, x.At, "entered_in_error = true, error_reason = ?", x.Reason);
+                break;
+            case ItemShownOnBoard s:
+                Update(operations, s.ItemId, s.At, "boards = array_append(array_remove(i.boards, ?), ?)", s.BoardId.Value, s.BoardId.Value);
+                break;
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    private static void Update(IDocumentOperations operations, ItemId item, DateTimeOffset at, string set, params object[] values) =>
+        operations.QueueSqlCommand($"""
+            with family as (select family_id from network.items where id = ?),
+            next as (
+                update network.item_positions p set position = nextval('network.item_position')
+                from family where p.family_id = family.family_id
+                returning p.position)
+            update network.items i set {set}, version = i.version + 1, position = next.position, changed_at = ?
+            from next where i.id = ?
+            """,
+            [item.Value, .. values, at, item.Value]);
+
+    private static Guid[] Ids<T>(ImmutableArray<T> ids) where T : struct =>
+        ids.IsDefault ? [] : [.. ids.Select(i => i switch { PersonId p => p.Value, UserId u => u.Value, _ => Guid.Empty })];
+}

@@ -1,0 +1,4 @@
+global using Network.Domain.Authorization;
+global using Network.Domain.Families;
+global using Network.Domain.Items;
+global using Network.Domain.Registry;
