@@ -43,7 +43,14 @@ public sealed record ItemFacts(
     OrganisationId? AuthorOrganisation,
     Audience Audience,
     ImmutableArray<UserId> AssignedTo = default,
-    bool ForNetwork = false);
+    bool ForNetwork = false,
+    ImmutableArray<PersonId> AssignedPersons = default)
+{
+    /// <summary>The action is assigned to the actor: as a professional (user) or as a family or network member (person).</summary>
+    public bool IsAssignedTo(Actor actor) =>
+        !AssignedTo.IsDefault && AssignedTo.Contains(actor.UserId)
+        || actor.PersonId is { } p && !AssignedPersons.IsDefault && AssignedPersons.Contains(p);
+}
 
 public enum ItemAction
 {
@@ -105,6 +112,22 @@ public static class ItemPolicy
         return -1;
     }
 
+    /// <summary>
+    /// Whether the actor may create this only as a proposal (condition 1: family members propose,
+    /// comment and agree; a professional takes a proposal into the plan).
+    /// </summary>
+    public static bool OnlyProposes(
+        Actor actor, ItemFacts item, Family family, IReadOnlyDictionary<PersonId, DateOnly> birthDates, AuthorizationTable table, DateTimeOffset at)
+    {
+        var children = family.Children.ToList();
+        var about = item.About.Where(children.Contains).Select(c => (PersonId?)c).ToList();
+        IReadOnlyList<PersonId?> candidates = about.Count > 0 ? about : children.Count > 0 ? [.. children.Select(c => (PersonId?)c)] : [null];
+        return candidates
+            .Select(c => TablePolicy.OnChild(actor, TableAccess.Write, item.Category, item.About, family, c, birthDates, table, at))
+            .Where(c => c.Allowed)
+            .Any(c => c.Cell.Conditions.HasFlag(TableCondition.ProposeOnly));
+    }
+
     private sealed record ChildOutcome(Standing Standing, bool Allowed, Reason[] Reasons);
 
     private static ChildOutcome OnChild(
@@ -134,8 +157,7 @@ public static class ItemPolicy
         var read = action == ItemAction.Read;
         if (c.HasFlag(TableCondition.ProposeOnly) && action == ItemAction.Correct)
             return "propose-only";
-        if (read && c.HasFlag(TableCondition.AssignedOrForNetwork) && !item.ForNetwork
-            && (item.AssignedTo.IsDefault || !item.AssignedTo.Contains(actor.UserId)))
+        if (read && c.HasFlag(TableCondition.AssignedOrForNetwork) && !item.ForNetwork && !item.IsAssignedTo(actor))
             return "assigned-or-for-network";
         if (read && c.HasFlag(TableCondition.AudienceIncludesFamily) && item.Audience.Kind != AudienceKind.Everyone && !item.Audience.Names(actor.UserId))
             return "audience-includes-family";

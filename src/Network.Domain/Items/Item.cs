@@ -1,14 +1,27 @@
 using Network.Domain.Authorization;
 using Network.Domain.Boards;
 using Network.Domain.Families;
+using Network.Domain.Plans;
 using Network.Domain.Registry;
 
 namespace Network.Domain.Items;
 
-/// <summary>The kinds of items; plan goals and actions, consultations, documents and appointments follow notes.</summary>
+/// <summary>The kinds of items; consultations, documents and appointments follow.</summary>
 public enum ItemKind
 {
     Note,
+    /// <summary>Family plan: what we are worried about.</summary>
+    Worry,
+    /// <summary>Family plan: what is going well.</summary>
+    Strength,
+    /// <summary>Family plan: a goal, with a target and a scale of 0 to 10.</summary>
+    Goal,
+    /// <summary>Family plan: an action under a goal, with an owner, a due date and a status.</summary>
+    Action,
+    /// <summary>Family plan: a version the coordinator published.</summary>
+    PlanVersion,
+    /// <summary>Family plan: a family member's agreement (or not) with a version.</summary>
+    PlanAgreement,
 }
 
 /// <summary>
@@ -32,7 +45,11 @@ public sealed record ItemPosted(
     Audience Audience,
     ImmutableArray<UserId> AssignedTo,
     bool ForNetwork,
-    DateTimeOffset At);
+    DateTimeOffset At,
+    PlanFields? Plan = null,
+    PlanVersionFields? Version = null,
+    AgreementFields? Agreement = null,
+    ImmutableArray<PersonId> AssignedPersons = default);
 
 /// <summary>The author corrected the text; the earlier text stays in the item's history.</summary>
 public sealed record ItemCorrected(ItemId ItemId, string Text, string? Reason, UserId By, DateTimeOffset At);
@@ -49,11 +66,42 @@ public sealed record ItemChoices(InformationCategory Category, IReadOnlyList<Per
     public static ItemChoices Default { get; } = new(InformationCategory.General, [], null);
 }
 
+/// <summary>A goal's new reading on its scale.</summary>
+public sealed record GoalScaled(ItemId ItemId, ScalePoint Point, UserId By, DateTimeOffset At);
+
+/// <summary>An action's new status; dropping it takes a reason.</summary>
+public sealed record ActionStatusSet(ItemId ItemId, ActionStatus Status, string? Reason, UserId By, string ByName, DateTimeOffset At);
+
+/// <summary>The author revised a plan item: its text, target, due date, owner, or whether it is for the network.</summary>
+public sealed record PlanItemRevised(
+    ItemId ItemId, string Text, string? Target, DateOnly? Due, Owner? Owner, bool ForNetwork, UserId By, DateTimeOffset At);
+
+/// <summary>A professional took a family member's proposal into the plan.</summary>
+public sealed record ProposalAccepted(ItemId ItemId, UserId By, string ByName, string? Reason, DateTimeOffset At);
+
+/// <summary>A professional declined a family member's proposal, with a reason the proposer sees.</summary>
+public sealed record ProposalDeclined(ItemId ItemId, UserId By, string ByName, string Reason, DateTimeOffset At);
+
+/// <summary>The state of a plan item beyond what every item has.</summary>
+public sealed record PlanState(
+    ItemId? Goal, string? Target, ImmutableArray<ScalePoint> Scales, DateOnly? Due, Owner? Owner,
+    ActionStatus? Status, string? StatusReason, ProposalState Proposal, string? ProposalReason)
+{
+    public static PlanState From(ItemKind kind, PlanFields f) => new(
+        f.Goal, f.Target, f.Scale is { } s ? [s] : [], f.Due, f.Owner, kind == ItemKind.Action ? ActionStatus.Open : null, null,
+        f.Proposed ? ProposalState.Proposed : ProposalState.None, null);
+
+    public bool InPlan => Proposal is ProposalState.None or ProposalState.Accepted;
+}
+
 /// <summary>An item with its own identity and history.</summary>
 public sealed record Item(
     ItemId Id, FamilyId FamilyId, ImmutableArray<BoardId> Boards, ItemKind Kind, ItemFacts Facts, string Text,
-    bool EnteredInError, DateTimeOffset PostedAt)
+    bool EnteredInError, DateTimeOffset PostedAt, PlanState? Plan = null, PlanVersionFields? Version = null, AgreementFields? Agreement = null,
+    string? AuthorName = null)
 {
+    public static bool IsPlanContent(ItemKind kind) => kind is ItemKind.Worry or ItemKind.Strength or ItemKind.Goal or ItemKind.Action;
+
     public const int MaxTextLength = 10_000;
     public const int MaxReasonLength = 1_000;
 
@@ -61,10 +109,25 @@ public sealed record Item(
     {
         (_, ItemPosted e) => new Item(e.ItemId, e.FamilyId, [e.BoardId], e.Kind,
             new ItemFacts(e.Category, e.About.IsDefault ? [] : e.About, e.AuthorId, e.AuthorOrganisation, e.Audience,
-                e.AssignedTo.IsDefault ? [] : e.AssignedTo, e.ForNetwork),
-            e.Text, false, e.At),
+                e.AssignedTo.IsDefault ? [] : e.AssignedTo, e.ForNetwork, e.AssignedPersons.IsDefault ? [] : e.AssignedPersons),
+            e.Text, false, e.At, e.Plan is { } p ? PlanState.From(e.Kind, p) : null, e.Version, e.Agreement, e.AuthorName),
         (null, _) => null,
         (var i, ItemCorrected e) => i with { Text = e.Text },
+        (var i, GoalScaled e) when i.Plan is { } p => i with { Plan = p with { Scales = p.Scales.Add(e.Point) } },
+        (var i, ActionStatusSet e) when i.Plan is { } p => i with { Plan = p with { Status = e.Status, StatusReason = e.Reason } },
+        (var i, PlanItemRevised e) when i.Plan is { } p => i with
+        {
+            Text = e.Text,
+            Plan = p with { Target = e.Target, Due = e.Due, Owner = e.Owner },
+            Facts = i.Facts with
+            {
+                ForNetwork = e.ForNetwork,
+                AssignedTo = e.Owner?.User is { } u ? [u] : [],
+                AssignedPersons = e.Owner?.Person is { } person ? [person] : [],
+            },
+        },
+        (var i, ProposalAccepted e) when i.Plan is { } p => i with { Plan = p with { Proposal = ProposalState.Accepted, ProposalReason = e.Reason } },
+        (var i, ProposalDeclined e) when i.Plan is { } p => i with { Plan = p with { Proposal = ProposalState.Declined, ProposalReason = e.Reason } },
         (var i, ItemEnteredInError) => i with { EnteredInError = true },
         (var i, ItemShownOnBoard e) => i.Boards.Contains(e.BoardId) ? i : i with { Boards = i.Boards.Add(e.BoardId) },
         (var i, _) => i,
