@@ -6,3 +6,4 @@ global using Network.Domain.Common;
 global using Network.Domain.Families;
 global using Network.Domain.Items;
 global using Network.Domain.Registry;
+global using Network.Domain.Plans;

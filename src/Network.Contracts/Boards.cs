@@ -21,7 +21,12 @@ public sealed record ItemView(
     Guid ItemId, long Version, long ItemVersion, ItemKind Kind, Guid AuthorId, string AuthorName, ActorRole AuthorRole,
     string? AuthorOrganisation, string Text, DateTimeOffset At, DateTimeOffset ChangedAt, InformationCategory Category,
     IReadOnlyList<Guid> About, AudienceKind Audience, IReadOnlyList<Guid> Named, bool Corrected, bool EnteredInError,
-    string? ErrorReason, IReadOnlyList<Guid> Boards, bool MayCorrect);
+    string? ErrorReason, IReadOnlyList<Guid> Boards, bool MayCorrect, ItemPlanView? Plan = null);
+
+/// <summary>The plan fields of a timeline entry: a goal's target and latest scale, an action's due date, owner and status, a version's number, an agreement.</summary>
+public sealed record ItemPlanView(
+    Guid? GoalId, string? Target, int? Scale, DateOnly? Due, string? OwnerName, ActionStatus? Status, ProposalState Proposal,
+    int? VersionNumber, int? AgreesToVersion, bool? Agrees);
 
 /// <summary>A new item: its text, category (default General), the family members it is about (default the family as a whole) and audience (default the category's).</summary>
 public sealed record PostItemRequest(

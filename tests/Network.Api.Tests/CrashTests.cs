@@ -72,7 +72,7 @@ public sealed class CrashTests : IAsyncLifetime
 
         await using var db = NpgsqlDataSource.Create(database!.ConnectionString);
         var items = new HashSet<Guid>();
-        await using (var command = db.CreateCommand("select id from network.items"))
+        await using (var command = db.CreateCommand("select id from network.items where text like 'Schrijver %'"))
         await using (var reader = await command.ExecuteReaderAsync(Ct))
             while (await reader.ReadAsync(Ct)) items.Add(reader.GetGuid(0));
         var store = new AccessLogStore(db);

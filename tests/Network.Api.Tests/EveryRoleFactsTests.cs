@@ -88,7 +88,7 @@ public sealed class EveryRoleFactsTests(ApiFixture api) : IClassFixture<ApiFixtu
 
         Assert.Equal(HttpStatusCode.Forbidden, asParent.StatusCode);
         Assert.Empty(asOutsider!);
-        // Jeroen works with Daan only: Daan and his mother, not his sister.
-        Assert.Equal(new[] { DaanPerson.Value, SannePerson.Value }.Order(), ownFamily!.Select(h => h.PersonId).Order());
+        // Jeroen works with Daan only: Daan, his mother and his grandmother in the network, not his sister.
+        Assert.Equal(new[] { DaanPerson.Value, SannePerson.Value, RietPerson.Value }.Order(), ownFamily!.Select(h => h.PersonId).Order());
     }
 }

@@ -146,7 +146,7 @@ public static class ItemDecisions
         Require(ItemPolicy.Decide(actor, ItemAction.Create, facts, family.Family, family.BirthDates, table, now));
         var trimmed = ValidText(text);
         return [new ItemPosted(id, board.FamilyId, board.Id, ItemKind.Note, actor.UserId, actor.DisplayName, actor.Role,
-            actor.OrganisationId, actor.Organisation, trimmed, facts.Category, facts.About, facts.Audience, [], false, now)];
+            actor.OrganisationId, actor.Organisation, trimmed, facts.Category, facts.About, facts.Audience, [], false, now, AssignedPersons: [])];
     }
 
     /// <summary>The facts a new item would have: what the author chose, the category's audience by default.</summary>

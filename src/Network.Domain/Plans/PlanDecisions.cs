@@ -136,7 +136,7 @@ public static class PlanDecisions
             throw new DomainRuleViolation("plan.nothing-changed");
         if (previous is null && entries.IsEmpty) throw new DomainRuleViolation("plan.empty");
         return [new ItemPosted(id, family.Id, board.Id, ItemKind.PlanVersion, actor.UserId, actor.DisplayName, actor.Role, actor.OrganisationId,
-            actor.Organisation, $"{number}", InformationCategory.Plan, [], Audience.Everyone, [], false, now, Version: version)];
+            actor.Organisation, $"{number}", InformationCategory.Plan, [], Audience.Everyone, [], false, now, Version: version, AssignedPersons: [])];
     }
 
     /// <summary>A family member whose agreement counts agrees, or not, with a version, with a comment.</summary>
@@ -153,7 +153,7 @@ public static class PlanDecisions
         Require(ItemPolicy.Decide(actor, ItemAction.Create, facts, family, f.BirthDates, table, now));
         return [new ItemPosted(id, family.Id, board.Id, ItemKind.PlanAgreement, actor.UserId, actor.DisplayName, actor.Role, actor.OrganisationId,
             actor.Organisation, Trimmed(comment) ?? "", InformationCategory.Plan, [me], Audience.Everyone, [], false, now,
-            Agreement: new AgreementFields(fields.Number, agrees, Trimmed(comment)))];
+            Agreement: new AgreementFields(fields.Number, agrees, Trimmed(comment)), AssignedPersons: [])];
     }
 
     private static void RequireProfessionalWriter(Item item, FamilyOf f, AuthorizationTable table, Actor actor, DateTimeOffset now)

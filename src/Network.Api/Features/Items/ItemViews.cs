@@ -9,9 +9,14 @@ public static class ItemViews
         row.Id, row.Position, row.Version, row.Kind, row.AuthorId, row.AuthorName, row.AuthorRole, row.AuthorOrganisationName,
         row.Text, row.PostedAt, row.ChangedAt, row.Category, row.About, row.Audience, row.Named, row.Corrected, row.EnteredInError,
         row.ErrorReason, row.Boards,
-        // Only authors correct: the decision is asked of them alone.
-        !row.EnteredInError && row.AuthorId == reader.UserId.Value
-            && ItemPolicy.Decide(reader, ItemAction.Correct, row.ToFacts(), family.Family, family.BirthDates, family.Table, now).Allowed);
+        // Only authors correct notes (plan items are revised on the plan page): the decision is asked of them alone.
+        row.Kind == ItemKind.Note && !row.EnteredInError && row.AuthorId == reader.UserId.Value
+            && ItemPolicy.Decide(reader, ItemAction.Correct, row.ToFacts(), family.Family, family.BirthDates, family.Table, now).Allowed,
+        row.Kind == ItemKind.Note ? null : PlanOf(row.Details));
+
+    private static ItemPlanView PlanOf(ItemDetails d) => new(
+        d.Goal, d.Target, d.Scales is { Count: > 0 } s ? s[^1].Score : null, d.Due, d.Owner?.Name, d.Status, d.Proposal,
+        d.Version?.Number, d.Agreement?.Version, d.Agreement?.Agrees);
 
     public static ItemChoices ToChoices(this PostItemRequest r) => new(
         r.Category ?? InformationCategory.General,

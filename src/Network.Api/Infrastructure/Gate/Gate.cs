@@ -97,6 +97,65 @@ public sealed class Gate(IDocumentSession session, AccessLogStore log, NpgsqlDat
         return await ItemRows.PositionAsync(db, f.Id.Value, ct);
     }
 
+    /// <summary>
+    /// A family's plan as the actor may read it: the family decision (404 for a family they may not
+    /// know), then every plan item through the item decision. Logged like a board read.
+    /// </summary>
+    public async Task<IReadOnlyList<(ItemRow Row, Decision Decision)>> ReadPlanAsync(Actor actor, FamilyContext f, CancellationToken ct)
+    {
+        var resource = $"plan:{f.Id}";
+        Require(actor, AccessAction.Read, resource, f.Id, FamilyPolicy.ReadBoard(actor, f.Family, f.BirthDates, f.Table, Now));
+        var visible = new List<(ItemRow, Decision)>();
+        foreach (var row in await ItemRows.PlanAsync(db, f.Id.Value, ct))
+        {
+            var decision = ItemPolicy.Decide(actor, ItemAction.Read, row.ToFacts(), f.Family, f.BirthDates, f.Table, Now);
+            if (!decision.Allowed) continue;
+            visible.Add((row, decision));
+            Record(actor, AccessAction.Read, resource, f.Id, decision.Subjects.Where(s => s.Person is not null));
+        }
+        return visible;
+    }
+
+    /// <summary>The actions assigned to the actor in every family, each still readable by them now.</summary>
+    public async Task<IReadOnlyList<(ItemRow Row, FamilyContext Family)>> MyActionsAsync(Actor actor, FamilyContexts families, CancellationToken ct)
+    {
+        NothingShown();
+        var rows = await ItemRows.ActionsOfAsync(db, actor.UserId.Value, actor.PersonId?.Value, ct);
+        var byFamily = await families.LoadManyAsync([.. rows.Select(r => r.FamilyId).Distinct()], ct);
+        var result = new List<(ItemRow, FamilyContext)>();
+        foreach (var row in rows)
+        {
+            var f = byFamily.FirstOrDefault(x => x.Id.Value == row.FamilyId);
+            if (f is null) continue;
+            var decision = ItemPolicy.Decide(actor, ItemAction.Read, row.ToFacts(), f.Family, f.BirthDates, f.Table, Now);
+            if (!decision.Allowed) continue;
+            result.Add((row, f));
+            Record(actor, AccessAction.Search, "actions:mine", f.Id, decision.Subjects);
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Every item of a family's plan, for the snapshot a new version records. Nothing of it goes
+    /// back to the caller: each reader of the version later sees only the entries they may read.
+    /// </summary>
+    public Task<IReadOnlyList<ItemRow>> PlanSnapshotAsync(FamilyContext f, CancellationToken ct) => ItemRows.PlanAsync(db, f.Id.Value, ct);
+
+    /// <summary>The texts of the goals of the actor's actions, for the goals the actor may read.</summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> GoalTextsAsync(
+        Actor actor, IReadOnlyList<(ItemRow Row, FamilyContext Family)> actions, CancellationToken ct)
+    {
+        var texts = new Dictionary<Guid, string>();
+        foreach (var (row, f) in actions)
+        {
+            if (row.Details.Goal is not { } goalId || texts.ContainsKey(goalId)) continue;
+            var goal = await ItemRows.ByIdAsync(db, goalId, ct);
+            if (goal is not null && ItemPolicy.Decide(actor, ItemAction.Read, goal.ToFacts(), f.Family, f.BirthDates, f.Table, Now).Allowed)
+                texts[goalId] = goal.Text;
+        }
+        return texts;
+    }
+
     /// <summary>One item the actor may read (404 otherwise), with its family.</summary>
     public async Task<(ItemRow Row, FamilyContext Family, Decision Decision)> ReadItemAsync(
         Actor actor, ItemId id, FamilyContexts families, CancellationToken ct)

@@ -12,13 +12,40 @@ public sealed record ItemRow(
     Guid Id, Guid FamilyId, Guid[] Boards, long Position, long Version, ItemKind Kind, Guid AuthorId, string AuthorName,
     ActorRole AuthorRole, Guid? AuthorOrganisation, string? AuthorOrganisationName, string Text, InformationCategory Category,
     Guid[] About, AudienceKind Audience, Guid[] Named, Guid[] AssignedTo, bool ForNetwork, DateTimeOffset PostedAt,
-    DateTimeOffset ChangedAt, bool Corrected, bool EnteredInError, string? ErrorReason)
+    DateTimeOffset ChangedAt, bool Corrected, bool EnteredInError, string? ErrorReason, Guid[] AssignedPersons, ItemDetails Details)
 {
     public ItemFacts ToFacts() => new(
         Category, [.. About.Select(p => new PersonId(p))], new UserId(AuthorId),
         AuthorOrganisation is { } o ? new OrganisationId(o) : null,
         new Audience(Audience, [.. Named.Select(u => new UserId(u))]),
-        [.. AssignedTo.Select(u => new UserId(u))], ForNetwork);
+        [.. AssignedTo.Select(u => new UserId(u))], ForNetwork, [.. AssignedPersons.Select(p => new PersonId(p))]);
+}
+
+/// <summary>
+/// What a plan item, version or agreement holds beyond every item (the read model's details
+/// column, kept by <see cref="Marten.ItemRowsProjection"/>).
+/// </summary>
+public sealed record ItemDetails(
+    Guid? Goal = null, string? Target = null, List<ScalePoint>? Scales = null, DateOnly? Due = null, Owner? Owner = null,
+    ActionStatus? Status = null, string? StatusReason = null, ProposalState Proposal = ProposalState.None, string? ProposalReason = null,
+    PlanVersionFields? Version = null, AgreementFields? Agreement = null)
+{
+    public static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static ItemDetails Of(ItemPosted p) => new(
+        p.Plan?.Goal?.Value, p.Plan?.Target, p.Plan?.Scale is { } s ? [s] : null, p.Plan?.Due, p.Plan?.Owner,
+        p.Kind == ItemKind.Action ? ActionStatus.Open : null, null, p.Plan?.Proposed == true ? ProposalState.Proposed : ProposalState.None, null,
+        p.Version, p.Agreement);
+
+    public string ToJson() => System.Text.Json.JsonSerializer.Serialize(this, Json);
+
+    public static ItemDetails Parse(string json) => System.Text.Json.JsonSerializer.Deserialize<ItemDetails>(json, Json) ?? new();
+
+    public bool InPlan => Proposal is ProposalState.None or ProposalState.Accepted;
 }
 
 /// <summary>
@@ -57,14 +84,19 @@ public static class ItemRows
             corrected boolean not null default false,
             entered_in_error boolean not null default false,
             error_reason text null);
+        alter table network.items add column if not exists assigned_persons uuid[] not null default '{}';
+        alter table network.items add column if not exists details jsonb not null default '{}';
         create index if not exists ix_items_family_position on network.items (family_id, position);
         create index if not exists ix_items_about on network.items using gin (about);
+        create index if not exists ix_items_family_kind on network.items (family_id, kind);
+        create index if not exists ix_items_assigned_to on network.items using gin (assigned_to) where kind = 'Action';
+        create index if not exists ix_items_assigned_persons on network.items using gin (assigned_persons) where kind = 'Action';
         """;
 
     private const string Columns = """
         id, family_id, boards, position, version, kind, author_id, author_name, author_role, author_organisation,
         author_organisation_name, text, category, about, audience, named, assigned_to, for_network, posted_at, changed_at,
-        corrected, entered_in_error, error_reason
+        corrected, entered_in_error, error_reason, assigned_persons, details::text
         """;
 
     /// <summary>The items shown on a board that changed after <paramref name="since"/>, and the family timeline's position now.</summary>
@@ -100,6 +132,42 @@ public static class ItemRows
         return (long)(await command.ExecuteScalarAsync(ct))!;
     }
 
+    /// <summary>A family's plan: its worries, strengths, goals, actions, versions and agreements.</summary>
+    public static async Task<IReadOnlyList<ItemRow>> PlanAsync(NpgsqlDataSource db, Guid family, CancellationToken ct)
+    {
+        await using var command = db.CreateCommand($"""
+            select {Columns} from network.items
+            where family_id = $1 and kind = any($2) and not entered_in_error order by posted_at, id
+            """);
+        command.Parameters.Add(new() { Value = family });
+        command.Parameters.Add(new() { Value = PlanKinds });
+        return await ReadAllAsync(command, ct);
+    }
+
+    /// <summary>The actions assigned to a user (a professional) or a person (family or network), in every family.</summary>
+    public static async Task<IReadOnlyList<ItemRow>> ActionsOfAsync(NpgsqlDataSource db, Guid user, Guid? person, CancellationToken ct)
+    {
+        await using var command = db.CreateCommand($"""
+            select {Columns} from network.items
+            where kind = 'Action' and not entered_in_error
+              and (assigned_to @> array[$1]::uuid[] or ($2::uuid is not null and assigned_persons @> array[$2]::uuid[]))
+            """);
+        command.Parameters.Add(new() { Value = user });
+        command.Parameters.Add(new() { Value = (object?)person ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
+        return await ReadAllAsync(command, ct);
+    }
+
+    private static readonly string[] PlanKinds =
+        [.. new[] { ItemKind.Worry, ItemKind.Strength, ItemKind.Goal, ItemKind.Action, ItemKind.PlanVersion, ItemKind.PlanAgreement }.Select(k => k.ToString())];
+
+    private static async Task<IReadOnlyList<ItemRow>> ReadAllAsync(NpgsqlCommand command, CancellationToken ct)
+    {
+        var result = new List<ItemRow>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) result.Add(Read(reader));
+        return result;
+    }
+
     public static async Task<ItemRow?> ByIdAsync(NpgsqlDataSource db, Guid item, CancellationToken ct)
     {
         await using var command = db.CreateCommand($"select {Columns} from network.items where id = $1");
@@ -114,5 +182,5 @@ public static class ItemRows
         r.IsDBNull(10) ? null : r.GetString(10), r.GetString(11), Enum.Parse<InformationCategory>(r.GetString(12)),
         r.GetFieldValue<Guid[]>(13), Enum.Parse<AudienceKind>(r.GetString(14)), r.GetFieldValue<Guid[]>(15), r.GetFieldValue<Guid[]>(16),
         r.GetBoolean(17), r.GetFieldValue<DateTimeOffset>(18), r.GetFieldValue<DateTimeOffset>(19), r.GetBoolean(20), r.GetBoolean(21),
-        r.IsDBNull(22) ? null : r.GetString(22));
+        r.IsDBNull(22) ? null : r.GetString(22), r.GetFieldValue<Guid[]>(23), ItemDetails.Parse(r.GetString(24)));
 }

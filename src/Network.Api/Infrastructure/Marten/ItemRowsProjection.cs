@@ -1,7 +1,9 @@
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
+using Network.Api.Infrastructure.Gate;
 using Network.Domain.Items;
+using Network.Domain.Plans;
 
 namespace Network.Api.Infrastructure.Marten;
 
@@ -22,6 +24,11 @@ public sealed class ItemRowsProjection : EventProjection
         IncludeType<ItemCorrected>();
         IncludeType<ItemEnteredInError>();
         IncludeType<ItemShownOnBoard>();
+        IncludeType<GoalScaled>();
+        IncludeType<ActionStatusSet>();
+        IncludeType<PlanItemRevised>();
+        IncludeType<ProposalAccepted>();
+        IncludeType<ProposalDeclined>();
     }
 
     private const string NextPosition = """
@@ -40,20 +47,39 @@ public sealed class ItemRowsProjection : EventProjection
                     {NextPosition}
                     insert into network.items (id, family_id, boards, position, version, kind, author_id, author_name, author_role,
                         author_organisation, author_organisation_name, text, category, about, audience, named, assigned_to,
-                        for_network, posted_at, changed_at)
+                        for_network, posted_at, changed_at, assigned_persons, details)
                     select ?, ?, array[?]::uuid[], next.position, 1, ?, ?, ?, ?, nullif(?, '00000000-0000-0000-0000-000000000000')::uuid,
-                        nullif(?, ''), ?, ?, ?, ?, ?, ?, ?, ?, ? from next
+                        nullif(?, ''), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb from next
                     """,
                     p.FamilyId.Value, p.ItemId.Value, p.FamilyId.Value, p.BoardId.Value, p.Kind.ToString(), p.AuthorId.Value,
                     p.AuthorName, p.AuthorRole.ToString(), (p.AuthorOrganisation?.Value ?? Guid.Empty).ToString(),
                     p.AuthorOrganisationName ?? "", p.Text, p.Category.ToString(), Ids(p.About), p.Audience.Kind.ToString(),
-                    Ids(p.Audience.Named), Ids(p.AssignedTo), p.ForNetwork, p.At, p.At);
+                    Ids(p.Audience.Named), Ids(p.AssignedTo), p.ForNetwork, p.At, p.At, Ids(p.AssignedPersons), ItemDetails.Of(p).ToJson());
                 break;
             case ItemCorrected c:
                 Update(operations, c.ItemId, c.At, "text = ?, corrected = true", c.Text);
                 break;
             case ItemEnteredInError x:
                 Update(operations, x.ItemId, x.At, "entered_in_error = true, error_reason = ?", x.Reason);
+                break;
+            case GoalScaled g:
+                Update(operations, g.ItemId, g.At, "details = jsonb_set(i.details, '{scales}', coalesce(i.details->'scales', '[]'::jsonb) || ?::jsonb)",
+                    Json(new[] { g.Point }));
+                break;
+            case ActionStatusSet a:
+                Update(operations, a.ItemId, a.At, "details = i.details || ?::jsonb", Json(new { status = a.Status, statusReason = a.Reason }));
+                break;
+            case PlanItemRevised r:
+                Update(operations, r.ItemId, r.At,
+                    "text = ?, corrected = true, for_network = ?, assigned_to = ?, assigned_persons = ?, details = i.details - 'target' - 'due' - 'owner' || ?::jsonb",
+                    r.Text, r.ForNetwork, r.Owner?.User is { } u ? new[] { u.Value } : Array.Empty<Guid>(),
+                    r.Owner?.Person is { } person ? new[] { person.Value } : Array.Empty<Guid>(), Json(new { target = r.Target, due = r.Due, owner = r.Owner }));
+                break;
+            case ProposalAccepted a:
+                Update(operations, a.ItemId, a.At, "details = i.details || ?::jsonb", Json(new { proposal = ProposalState.Accepted, proposalReason = a.Reason }));
+                break;
+            case ProposalDeclined d:
+                Update(operations, d.ItemId, d.At, "details = i.details || ?::jsonb", Json(new { proposal = ProposalState.Declined, proposalReason = d.Reason }));
                 break;
             case ItemShownOnBoard s:
                 Update(operations, s.ItemId, s.At, "boards = array_append(array_remove(i.boards, ?), ?)", s.BoardId.Value, s.BoardId.Value);
@@ -73,6 +99,8 @@ public sealed class ItemRowsProjection : EventProjection
             from next where i.id = ?
             """,
             [item.Value, .. values, at, item.Value]);
+
+    private static string Json<T>(T value) => System.Text.Json.JsonSerializer.Serialize(value, ItemDetails.Json);
 
     private static Guid[] Ids<T>(ImmutableArray<T> ids) where T : struct =>
         ids.IsDefault ? [] : [.. ids.Select(i => i switch { PersonId p => p.Value, UserId u => u.Value, _ => Guid.Empty })];

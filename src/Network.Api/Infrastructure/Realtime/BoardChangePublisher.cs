@@ -26,7 +26,8 @@ public sealed class BoardChangePublisher : DocumentSessionListenerBase
     public override Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
     {
         var events = commit.GetEvents().ToList();
-        var items = events.Where(e => e.Data is ItemPosted or ItemCorrected or ItemEnteredInError or ItemShownOnBoard)
+        var items = events.Where(e => e.Data is ItemPosted or ItemCorrected or ItemEnteredInError or ItemShownOnBoard
+                or GoalScaled or ActionStatusSet or PlanItemRevised or ProposalAccepted or ProposalDeclined)
             .Select(e => e.StreamId).Distinct().ToList();
         var emergencies = events.Select(e => e.Data).OfType<EmergencyAccessGranted>().ToList();
         if (items.Count > 0 || emergencies.Count > 0) queue.Writer.TryWrite(new CommittedChanges(items, emergencies));

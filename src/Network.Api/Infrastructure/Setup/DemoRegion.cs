@@ -39,6 +39,8 @@ public sealed class DemoRegion(UserManager<NetworkUser> users, IDocumentSession 
     public static readonly PersonId TimPerson = Pid(9);
     public static readonly PersonId EvaPerson = Pid(10);
     public static readonly PersonId LarsPerson = Pid(11);
+    /// <summary>Oma Riet: in Gezin Jansen's network, without an account.</summary>
+    public static readonly PersonId RietPerson = Pid(12);
 
     public static readonly DemoUser Coordinator = new("fatima@buurtteam.demo", "Fatima El Amrani", ActorRole.NeighbourhoodTeam, Buurtteam);
     public static readonly DemoUser YouthCareWorker = new("jeroen@debrug.demo", "Jeroen de Vries", ActorRole.YouthCare, DeBrug);
@@ -98,6 +100,7 @@ public sealed class DemoRegion(UserManager<NetworkUser> users, IDocumentSession 
             [KeesPerson] = new(new("Kees", null, "Bos"), new DateOnly(1980, 8, 8), null, new("Lange Nieuwstraat", "3", "3512 PA", "Utrecht", "Utrecht"), null, "kees.bos@gezin.demo", null, null),
             [TimPerson] = new(new("Tim", null, "Bos"), new DateOnly(2017, 2, 2), null, new("Kanaalweg", "8", "3526 KL", "Utrecht", "Utrecht"), null, null, "OBS Kanaleneiland", null),
             [EvaPerson] = new(new("Eva", null, "Bos"), new DateOnly(2010, 3, 1), null, new("Kanaalweg", "8", "3526 KL", "Utrecht", "Utrecht"), null, "eva.bos@gezin.demo", "ROC Midden Nederland", null),
+            [RietPerson] = new(new("Riet", null, "Jansen"), new DateOnly(1958, 2, 11), null, Utrecht("Adelaarstraat", "40"), "030-2345678", null, null, null),
             [LarsPerson] = new(new("Lars", null, "Bos"), new DateOnly(2014, 5, 5), null, new("Kanaalweg", "8", "3526 KL", "Utrecht", "Utrecht"), null, null, null, null),
         };
         foreach (var (id, details) in people)
@@ -106,24 +109,30 @@ public sealed class DemoRegion(UserManager<NetworkUser> users, IDocumentSession 
         var birthDates = people.ToDictionary(p => p.Key, p => p.Value.DateOfBirth);
         var authorityFrom = new DateOnly(2012, 3, 2);
 
-        // Gezin Jansen: voluntary help. Fatima (buurtteam) coordinates, Jeroen (jeugdhulp) helps Daan.
+        // Gezin Jansen (in the network for a month, with a lived-in plan):
+        var then = now.AddDays(-30);
+        // voluntary help. Fatima (buurtteam) coordinates, Jeroen (jeugdhulp) helps Daan.
         var fatima = actors[Coordinator];
-        var jansen = new FamilyBuilder(FamilyDecisions.Register(JansenFamily, "Gezin Jansen", fatima, now), birthDates);
-        jansen.Do(f => FamilyDecisions.AddMember(f, fatima, SannePerson, Relation.Parent, now));
-        jansen.Do(f => FamilyDecisions.AddMember(f, fatima, DaanPerson, Relation.Child, now));
-        jansen.Do(f => FamilyDecisions.AddMember(f, fatima, NoorPerson, Relation.Child, now));
-        jansen.Do(f => FamilyDecisions.RecordAuthority(f, fatima, SannePerson, DaanPerson, new DateOnly(2018, 5, 14), now));
-        jansen.Do(f => FamilyDecisions.RecordAuthority(f, fatima, SannePerson, NoorPerson, authorityFrom, now));
-        jansen.Do(f => FamilyDecisions.InviteProfessional(f, fatima, fatima, MembershipBasis.Consent, [DaanPerson, NoorPerson], now));
-        jansen.Do(f => FamilyDecisions.InviteProfessional(f, fatima, actors[YouthCareWorker], MembershipBasis.Consent, [DaanPerson], now));
+        var jansen = new FamilyBuilder(FamilyDecisions.Register(JansenFamily, "Gezin Jansen", fatima, then), birthDates);
+        jansen.Do(f => FamilyDecisions.AddMember(f, fatima, SannePerson, Relation.Parent, then));
+        jansen.Do(f => FamilyDecisions.AddMember(f, fatima, DaanPerson, Relation.Child, then));
+        jansen.Do(f => FamilyDecisions.AddMember(f, fatima, NoorPerson, Relation.Child, then));
+        jansen.Do(f => FamilyDecisions.AddMember(f, fatima, RietPerson, Relation.NetworkMember, then));
+        jansen.Do(f => FamilyDecisions.RecordAuthority(f, fatima, SannePerson, DaanPerson, new DateOnly(2018, 5, 14), then));
+        jansen.Do(f => FamilyDecisions.RecordAuthority(f, fatima, SannePerson, NoorPerson, authorityFrom, then));
+        jansen.Do(f => FamilyDecisions.InviteProfessional(f, fatima, fatima, MembershipBasis.Consent, [DaanPerson, NoorPerson], then));
+        jansen.Do(f => FamilyDecisions.InviteProfessional(f, fatima, actors[YouthCareWorker], MembershipBasis.Consent, [DaanPerson], then));
         var sanne = actors[Parent];
         var noor = actors[Youth];
-        jansen.Do(f => FamilyDecisions.GiveConsent(f, sanne, fatima.UserId, DaanPerson, now));
-        jansen.Do(f => FamilyDecisions.GiveConsent(f, sanne, fatima.UserId, NoorPerson, now));
-        jansen.Do(f => FamilyDecisions.GiveConsent(f, noor, fatima.UserId, NoorPerson, now));
-        jansen.Do(f => FamilyDecisions.GiveConsent(f, sanne, actors[YouthCareWorker].UserId, DaanPerson, now));
+        jansen.Do(f => FamilyDecisions.GiveConsent(f, sanne, fatima.UserId, DaanPerson, then));
+        jansen.Do(f => FamilyDecisions.GiveConsent(f, sanne, fatima.UserId, NoorPerson, then));
+        jansen.Do(f => FamilyDecisions.GiveConsent(f, noor, fatima.UserId, NoorPerson, then));
+        jansen.Do(f => FamilyDecisions.GiveConsent(f, sanne, actors[YouthCareWorker].UserId, DaanPerson, then));
         session.Events.StartStream<Family>(JansenFamily.Value, jansen.Events.ToArray());
-        session.Events.StartStream<Board>(JansenBoard.Value, Board.Open(JansenBoard, jansen.State, "Gezinsbord Jansen", now).ToArray());
+        var jansenBoard = Board.Open(JansenBoard, jansen.State, "Gezinsbord Jansen", now.AddDays(-30));
+        session.Events.StartStream<Board>(JansenBoard.Value, jansenBoard.ToArray());
+        DemoPlan.ForJansen(session, (Board)Board.Evolve(null, jansenBoard[0])!, new FamilyOf(jansen.State, birthDates), fatima,
+            actors[YouthCareWorker], sanne, noor, DaanPerson, NoorPerson, SannePerson, RietPerson, now);
 
         // Gezin Yılmaz: Emre is under supervision (OTS), executed by GI Samen Veilig (Peter).
         var peter = actors[Guardian];

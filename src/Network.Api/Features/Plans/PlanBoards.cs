@@ -1,0 +1,15 @@
+using Marten;
+using Network.Api.Features.Boards;
+
+namespace Network.Api.Features.Plans;
+
+/// <summary>The plan lives on the family's main board: its first board.</summary>
+public static class PlanBoards
+{
+    public static async Task<Board?> MainAsync(IQuerySession session, FamilyId family, CancellationToken ct)
+    {
+        var id = family.Value;
+        var listing = await session.Query<BoardListing>().Where(b => b.FamilyId == id).OrderBy(b => b.OpenedAt).FirstOrDefaultAsync(ct);
+        return listing is null ? null : await session.LoadAsync<Board>(new BoardId(listing.Id), ct);
+    }
+}
