@@ -49,6 +49,7 @@ Demo logins (password for all: Netwerk-demo-2026):
   jeroen@debrug.demo        jeugdhulp, gezin Jansen
   sanne.jansen@gezin.demo   ouder, gezin Jansen
   noor.jansen@gezin.demo    jongere (14), gezin Jansen
+  riet.jansen@gezin.demo    oma, netwerklid van gezin Jansen (ziet alleen haar acties in het plan)
   mark.deboer@gezin.demo    ouder, nog in geen gezin
   peter@samenveilig.demo    jeugdbeschermer (GI), gezinnen Yılmaz en Bos
   rik@samenveilig.demo      jeugdreclasseerder (GI), gezin Bos

@@ -39,13 +39,16 @@ public sealed record PlanVersionView(
 /// <summary>
 /// One family, one plan. In-plan items by section; proposals (waiting or declined) apart;
 /// versions newest first. The May* flags come from the same decision function as every item.
+/// <see cref="ActionsWithoutGoal"/>: actions the caller may read whose goal they may not (a
+/// network member sees only the actions assigned to them or for the network: condition 2).
 /// </summary>
 public sealed record PlanView(
     Guid FamilyId, string FamilyName, Guid? BoardId, Guid? CoordinatorId, string? CoordinatorName,
     IReadOnlyList<PlanItemView> Worries, IReadOnlyList<PlanItemView> Strengths, IReadOnlyList<GoalView> Goals,
     IReadOnlyList<PlanItemView> Proposals, IReadOnlyList<PlanVersionView> Versions,
     IReadOnlyList<PersonRef> People, IReadOnlyList<OwnerChoice> Owners,
-    bool MayWrite, bool MayPropose, bool MayPublish, bool MayAgree);
+    bool MayWrite, bool MayPropose, bool MayPublish, bool MayAgree,
+    IReadOnlyList<PlanItemView>? ActionsWithoutGoal = null);
 
 public sealed record OwnerRequest(Guid? UserId, Guid? PersonId);
 

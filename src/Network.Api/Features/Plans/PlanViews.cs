@@ -61,7 +61,8 @@ public static class PlanViews
             MayWrite: creates && !proposes,
             MayPropose: proposes,
             MayPublish: family.Coordinator == actor.UserId && creates && !proposes,
-            MayAgree: latest is not null && me is { } person && Agreements.Counts(family, person, f.BirthDates, DateOnly.FromDateTime(now.UtcDateTime)));
+            MayAgree: latest is not null && me is { } person && Agreements.Counts(family, person, f.BirthDates, DateOnly.FromDateTime(now.UtcDateTime)),
+            ActionsWithoutGoal: [.. inPlan.Where(a => a.Kind == ItemKind.Action && !goals.Any(g => g.Goal.ItemId == a.Details.Goal)).Select(View)]);
     }
 
     private static List<PlanVersionView> Versions(IReadOnlyList<ItemRow> rows, HashSet<Guid> readable, FamilyContext f, FamilySight sight, DateTimeOffset now)

@@ -55,11 +55,12 @@ public sealed class DemoRegion(UserManager<NetworkUser> users, IDocumentSession 
     public static readonly DemoUser ProbationOfficer = new("rik@samenveilig.demo", "Rik Meijer", ActorRole.ProbationOfficer, SamenVeilig);
     public static readonly DemoUser BoardInvestigator = new("anouk@raad.demo", "Anouk de Wit", ActorRole.ChildProtectionBoard, Raad);
     public static readonly DemoUser YouthDoctor = new("sophie@jgz.demo", "Sophie Visser", ActorRole.YouthHealth, Jgz);
+    public static readonly DemoUser Grandmother = new("riet.jansen@gezin.demo", "Riet Jansen", ActorRole.NetworkMember, null, RietPerson);
     public static readonly DemoUser Administrator = new("beheer@network.demo", "Functioneel beheer", ActorRole.FunctionalAdministrator, Regio);
 
     public static IReadOnlyList<DemoUser> Users =>
         [Coordinator, YouthCareWorker, Parent, Youth, NewParent, YilmazParent, Guardian, Administrator,
-         BosMother, BosFather, BosYouth, ProbationOfficer, BoardInvestigator, YouthDoctor];
+         BosMother, BosFather, BosYouth, ProbationOfficer, BoardInvestigator, YouthDoctor, Grandmother];
 
     /// <summary>Stable ids, so a re-run and the tests can find the demo families and boards.</summary>
     public static readonly FamilyId JansenFamily = new(Guid.Parse("0193a000-0000-7000-8000-00000000f001"));
