@@ -114,6 +114,59 @@ public static class PathBench
         }
     }
 
+    /// <summary>
+    /// The family plan read (30 goals, 150 actions) against a raw select of the same rows from the
+    /// item read model, in the same run.
+    /// </summary>
+    public static async Task PlanAsync(WebApplicationFactory<api::Program> factory, string connectionString, int operations)
+    {
+        var family = DemoRegion.YilmazFamily.Value;
+        var token = await TokenAsync(factory, DemoRegion.Guardian.Email);
+        HttpClient Client()
+        {
+            var client = factory.CreateClient();
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            return client;
+        }
+        using (var writer = Client())
+            for (var g = 0; g < 30; g++)
+            {
+                using var goal = await writer.PostAsJsonAsync($"/api/families/{family}/plan/items",
+                    new { kind = "Goal", text = $"Doel {g}: Emre gaat met plezier naar school.", target = "Elke dag", scale = g % 10 });
+                var goalId = (await goal.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("itemId").GetGuid();
+                for (var a = 0; a < 5; a++)
+                    (await writer.PostAsJsonAsync($"/api/families/{family}/plan/items",
+                        new { kind = "Action", text = $"Actie {a} bij doel {g}", goalId, due = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(a - 2)) })).Dispose();
+            }
+
+        await using var raw = NpgsqlDataSource.Create(connectionString);
+        async Task<bool> Read(HttpClient client)
+        {
+            using var response = await client.GetAsync($"/api/families/{family}/plan");
+            await response.Content.ReadAsByteArrayAsync();
+            return response.IsSuccessStatusCode;
+        }
+        async Task<bool> Select()
+        {
+            await using var command = raw.CreateCommand(
+                "select id, kind, text, about, assigned_to, details::text from network.items where family_id = $1 and kind = any($2) order by posted_at");
+            command.Parameters.Add(new() { Value = family });
+            command.Parameters.Add(new() { Value = new[] { "Worry", "Strength", "Goal", "Action", "PlanVersion", "PlanAgreement" } });
+            await using var reader = await command.ExecuteReaderAsync();
+            var n = 0;
+            while (await reader.ReadAsync()) { _ = reader.GetString(5); n++; }
+            return n >= 180;
+        }
+        using var one = Client();
+        await Load(operations / 10, 1, (_, _) => Read(one));
+        var read = await Load(operations, 1, (_, _) => Read(one), "plan read, 30 goals and 150 actions, 1 reader");
+        await Load(operations / 10, 1, (_, _) => Select());
+        var select = await Load(operations, 1, (_, _) => Select(), "raw select of the same 180 rows, 1 connection");
+        Console.WriteLine(read);
+        Console.WriteLine(select);
+        Console.WriteLine($"  plan read ratio: {read.Rate / select.Rate:P1} of the raw rate; p50 {read.P50 / select.P50:F1}x the raw p50");
+    }
+
     private static async Task<int> CountAsync(HttpClient client, Guid board)
     {
         using var _ = client;

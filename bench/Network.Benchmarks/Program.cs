@@ -14,7 +14,8 @@ using Network.Testing;
 // Benchmarks, each figure measured in this run, with ratios against a baseline of the same run:
 // 1. the cost of one authorization decision;
 // 2. the write and read paths through HTTP (login, token, gate, access log) against the raw
-//    database work of the same size (PathBench), with 1 and 8 concurrent requests.
+//    database work of the same size (PathBench), with 1 and 8 concurrent requests;
+// 3. the family plan read (30 goals, 150 actions) against a raw select of the same rows.
 // Run with scripts/bench.sh (Release, real PostgreSQL at default durability).
 
 var decisions = int.TryParse(Environment.GetEnvironmentVariable("BENCH_DECISIONS"), out var d) ? d : 200_000;
@@ -49,6 +50,7 @@ using (var scope = host.Services.CreateScope())
 }
 
 await Network.Benchmarks.PathBench.RunAsync(host, database.ConnectionString, operations, boardItems);
+await Network.Benchmarks.PathBench.PlanAsync(host, database.ConnectionString, operations / 2);
 return 0;
 
 sealed class BenchApi(string connectionString) : WebApplicationFactory<api::Program>
