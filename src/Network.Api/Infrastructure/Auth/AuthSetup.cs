@@ -61,6 +61,9 @@ public static class AuthSetup
                 o.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange().AllowRefreshTokenFlow();
                 o.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Roles, Scopes.OfflineAccess, ApiScope);
                 o.SetAccessTokenLifetime(TimeSpan.FromMinutes(30));
+                // The access token travels only between the Web app (which keeps it server-side) and
+                // this API: signed, not encrypted, so checking it costs a signature verification.
+                o.DisableAccessTokenEncryption();
                 // Tests use per-process keys; development keys live in the user's certificate
                 // store and survive restarts; deployments configure real certificates (docker/README.md).
                 if (configuration.GetValue<bool>("Network:EphemeralKeys"))
