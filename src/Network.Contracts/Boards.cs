@@ -54,7 +54,11 @@ public sealed record AudiencePreview(bool MayPost, IReadOnlyList<ReasonView> Rea
 
 public sealed record Explanation(bool Allowed, IReadOnlyList<ReasonView> Reasons);
 
-/// <summary>One step in an item's history: posted, corrected (with the text it got), entered in error, shown on a board.</summary>
+/// <summary>
+/// One step in an item's history: posted, corrected (with the text it got), entered in error,
+/// shown on a board; for plan items also revised (the new text), scaled (the score as text, the
+/// day as reason), status-set (the status as text), proposal-accepted and proposal-declined.
+/// </summary>
 public sealed record ItemChange(long ItemVersion, string Change, DateTimeOffset At, string ByName, string? Text, string? Reason, Guid? BoardId);
 
 public sealed record ItemHistory(Guid ItemId, IReadOnlyList<ItemChange> Changes);

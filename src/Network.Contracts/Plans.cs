@@ -41,6 +41,9 @@ public sealed record PlanVersionView(
 /// versions newest first. The May* flags come from the same decision function as every item.
 /// <see cref="ActionsWithoutGoal"/>: actions the caller may read whose goal they may not (a
 /// network member sees only the actions assigned to them or for the network: condition 2).
+/// <see cref="Unpublished"/>: what the caller can read of the plan differs from the newest version
+/// (or there is none yet). <see cref="Position"/>: the family timeline's position the plan was read
+/// at; a push with a higher one means something changed.
 /// </summary>
 public sealed record PlanView(
     Guid FamilyId, string FamilyName, Guid? BoardId, Guid? CoordinatorId, string? CoordinatorName,
@@ -48,7 +51,7 @@ public sealed record PlanView(
     IReadOnlyList<PlanItemView> Proposals, IReadOnlyList<PlanVersionView> Versions,
     IReadOnlyList<PersonRef> People, IReadOnlyList<OwnerChoice> Owners,
     bool MayWrite, bool MayPropose, bool MayPublish, bool MayAgree,
-    IReadOnlyList<PlanItemView>? ActionsWithoutGoal = null);
+    IReadOnlyList<PlanItemView>? ActionsWithoutGoal = null, bool Unpublished = false, long Position = 0);
 
 public sealed record OwnerRequest(Guid? UserId, Guid? PersonId);
 

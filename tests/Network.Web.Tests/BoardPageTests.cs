@@ -43,7 +43,7 @@ public sealed class BoardPageTests : BunitContext
         var cut = RenderSettled();
 
         cut.FindAll("button").Single(b => b.TextContent == "Corrigeren").Click();
-        cut.Find("[data-testid=correct-form] textarea").Input("Huisbezoek woensdag");
+        cut.WaitForElement("[data-testid=correct-form] textarea").Input("Huisbezoek woensdag");
         cut.Find("[data-testid=correct-form]").Submit();
 
         cut.WaitForAssertion(() => Assert.Equal("Huisbezoek woensdag", cut.Find(".text").TextContent));
@@ -63,7 +63,7 @@ public sealed class BoardPageTests : BunitContext
         var cut = RenderSettled();
 
         cut.FindAll("button").Single(b => b.TextContent == "Onjuist ingevoerd").Click();
-        cut.Find("[data-testid=error-form] input").Input("Verkeerd gezin");
+        cut.WaitForElement("[data-testid=error-form] input").Input("Verkeerd gezin");
         cut.Find("[data-testid=error-form]").Submit();
 
         cut.WaitForAssertion(() => Assert.StartsWith("Iemand anders heeft dit bericht intussen gewijzigd.", cut.Find("[role=alert]").TextContent));

@@ -5,3 +5,4 @@ global using Network.Domain.Families;
 global using Network.Domain.Items;
 global using Network.Domain.Registry;
 global using Network.Web.Api;
+global using Network.Domain.Plans;

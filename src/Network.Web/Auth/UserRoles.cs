@@ -15,4 +15,7 @@ public static class UserRoles
 
     /// <summary>The user's id (the "sub" claim), the same id the API uses for them.</summary>
     public static Guid? UserId(this ClaimsPrincipal user) => Guid.TryParse(user.FindFirst("sub")?.Value, out var id) ? id : null;
+
+    /// <summary>The registry person the user is (the "person" claim): a family member has one, a professional not.</summary>
+    public static Guid? PersonId(this ClaimsPrincipal user) => Guid.TryParse(user.FindFirst("person")?.Value, out var id) ? id : null;
 }

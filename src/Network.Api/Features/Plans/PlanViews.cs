@@ -11,7 +11,7 @@ public static class PlanViews
     public static bool IsOverdue(ItemDetails d, DateOnly today) =>
         d.Due is { } due && due < today && d.Status is ActionStatus.Open or ActionStatus.InProgress;
 
-    public static PlanView Build(Actor actor, FamilyContext f, IReadOnlyList<ItemRow> rows, Guid? boardId, DateTimeOffset now)
+    public static PlanView Build(Actor actor, FamilyContext f, IReadOnlyList<ItemRow> rows, Guid? boardId, DateTimeOffset now, long position = 0)
     {
         var family = f.Family;
         var today = DateOnly.FromDateTime(now.UtcDateTime);
@@ -62,7 +62,9 @@ public static class PlanViews
             MayPropose: proposes,
             MayPublish: family.Coordinator == actor.UserId && creates && !proposes,
             MayAgree: latest is not null && me is { } person && Agreements.Counts(family, person, f.BirthDates, DateOnly.FromDateTime(now.UtcDateTime)),
-            ActionsWithoutGoal: [.. inPlan.Where(a => a.Kind == ItemKind.Action && !goals.Any(g => g.Goal.ItemId == a.Details.Goal)).Select(View)]);
+            ActionsWithoutGoal: [.. inPlan.Where(a => a.Kind == ItemKind.Action && !goals.Any(g => g.Goal.ItemId == a.Details.Goal)).Select(View)],
+            Unpublished: Unpublished(rows, readable),
+            Position: position);
     }
 
     private static List<PlanVersionView> Versions(IReadOnlyList<ItemRow> rows, HashSet<Guid> readable, FamilyContext f, FamilySight sight, DateTimeOffset now)
@@ -92,6 +94,16 @@ public static class PlanViews
         }
         result.Reverse();
         return result;
+    }
+
+    /// <summary>Whether the plan as the caller can read it differs from the newest version (as far as they can read that).</summary>
+    private static bool Unpublished(IReadOnlyList<ItemRow> rows, HashSet<Guid> readable)
+    {
+        var latest = rows.Where(r => r.Kind == ItemKind.PlanVersion).Select(r => r.Details.Version).OfType<PlanVersionFields>().MaxBy(v => v.Number);
+        var now = rows.Where(r => Item.IsPlanContent(r.Kind) && r.Details.InPlan).Select(r => (r.Id, r.Version)).ToHashSet();
+        if (latest is null) return now.Count > 0;
+        var then = latest.Entries.Where(e => readable.Contains(e.Item.Value)).Select(e => (e.Item.Value, e.ItemVersion)).ToHashSet();
+        return !now.SetEquals(then);
     }
 
     private static List<PersonRef> People(FamilyContext f, FamilySight sight) =>

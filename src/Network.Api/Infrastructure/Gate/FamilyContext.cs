@@ -28,14 +28,20 @@ public sealed record BoardContext(Board Board, FamilyContext Family);
 /// <summary>Loads families and boards with what decisions on them need.</summary>
 public sealed class FamilyContexts(IDocumentSession session, TableCache tables)
 {
+    /// <summary>The family, its version, its members' records and the table's version, in one round trip.</summary>
     public async Task<FamilyContext?> LoadAsync(FamilyId id, CancellationToken ct)
     {
         var batch = session.CreateBatchQuery();
         var family = batch.Load<Family>(id);
         var state = batch.Events.FetchStreamState(id.Value);
         var table = batch.Events.FetchStreamState(TableChanges.StreamId);
+        var members = batch.Query<Person>(
+            "where d.id in (select (jsonb_array_elements_text(r.data -> 'PersonIds'))::uuid from network.mt_doc_familyroster r where r.id = ?)",
+            id.Value);
         await batch.Execute(ct);
-        return await CompleteAsync(await family, (await state)?.Version ?? 0, (await table)?.Version ?? 0, ct);
+        if (await family is not { } loaded) return null;
+        var people = await PeopleLookup.ResolveAsync(session, loaded.Members.Select(m => m.PersonId), await members, ct);
+        return new FamilyContext(loaded, (await state)?.Version ?? 0, people, await tables.LoadAsync(session, (await table)?.Version ?? 0, ct));
     }
 
     public async Task<BoardContext?> BoardAsync(BoardId id, CancellationToken ct)

@@ -101,19 +101,20 @@ public sealed class Gate(IDocumentSession session, AccessLogStore log, NpgsqlDat
     /// A family's plan as the actor may read it: the family decision (404 for a family they may not
     /// know), then every plan item through the item decision. Logged like a board read.
     /// </summary>
-    public async Task<IReadOnlyList<(ItemRow Row, Decision Decision)>> ReadPlanAsync(Actor actor, FamilyContext f, CancellationToken ct)
+    public async Task<(IReadOnlyList<(ItemRow Row, Decision Decision)> Rows, long Position)> ReadPlanAsync(Actor actor, FamilyContext f, CancellationToken ct)
     {
         var resource = $"plan:{f.Id}";
         Require(actor, AccessAction.Read, resource, f.Id, FamilyPolicy.ReadBoard(actor, f.Family, f.BirthDates, f.Table, Now));
         var visible = new List<(ItemRow, Decision)>();
-        foreach (var row in await ItemRows.PlanAsync(db, f.Id.Value, ct))
+        var (rows, position) = await ItemRows.PlanAsync(db, f.Id.Value, ct);
+        foreach (var row in rows)
         {
             var decision = ItemPolicy.Decide(actor, ItemAction.Read, row.ToFacts(), f.Family, f.BirthDates, f.Table, Now);
             if (!decision.Allowed) continue;
             visible.Add((row, decision));
             Record(actor, AccessAction.Read, resource, f.Id, decision.Subjects.Where(s => s.Person is not null));
         }
-        return visible;
+        return (visible, position);
     }
 
     /// <summary>The actions assigned to the actor in every family, each still readable by them now.</summary>
@@ -139,7 +140,7 @@ public sealed class Gate(IDocumentSession session, AccessLogStore log, NpgsqlDat
     /// Every item of a family's plan, for the snapshot a new version records. Nothing of it goes
     /// back to the caller: each reader of the version later sees only the entries they may read.
     /// </summary>
-    public Task<IReadOnlyList<ItemRow>> PlanSnapshotAsync(FamilyContext f, CancellationToken ct) => ItemRows.PlanAsync(db, f.Id.Value, ct);
+    public async Task<IReadOnlyList<ItemRow>> PlanSnapshotAsync(FamilyContext f, CancellationToken ct) => (await ItemRows.PlanAsync(db, f.Id.Value, ct)).Rows;
 
     /// <summary>The texts of the goals of the actor's actions, for the goals the actor may read.</summary>
     public async Task<IReadOnlyDictionary<Guid, string>> GoalTextsAsync(

@@ -132,16 +132,30 @@ public static class ItemRows
         return (long)(await command.ExecuteScalarAsync(ct))!;
     }
 
-    /// <summary>A family's plan: its worries, strengths, goals, actions, versions and agreements.</summary>
-    public static async Task<IReadOnlyList<ItemRow>> PlanAsync(NpgsqlDataSource db, Guid family, CancellationToken ct)
+    /// <summary>
+    /// A family's plan (its worries, strengths, goals, actions, versions and agreements) and the
+    /// timeline's position, read first: a change after it comes with a later push.
+    /// </summary>
+    public static async Task<(IReadOnlyList<ItemRow> Rows, long Position)> PlanAsync(NpgsqlDataSource db, Guid family, CancellationToken ct)
     {
-        await using var command = db.CreateCommand($"""
+        await using var batch = db.CreateBatch();
+        var head = new NpgsqlBatchCommand("select coalesce((select position from network.item_positions where family_id = $1), 0)");
+        head.Parameters.Add(new() { Value = family });
+        var rows = new NpgsqlBatchCommand($"""
             select {Columns} from network.items
             where family_id = $1 and kind = any($2) and not entered_in_error order by posted_at, id
             """);
-        command.Parameters.Add(new() { Value = family });
-        command.Parameters.Add(new() { Value = PlanKinds });
-        return await ReadAllAsync(command, ct);
+        rows.Parameters.Add(new() { Value = family });
+        rows.Parameters.Add(new() { Value = PlanKinds });
+        batch.BatchCommands.Add(head);
+        batch.BatchCommands.Add(rows);
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        var position = reader.GetInt64(0);
+        await reader.NextResultAsync(ct);
+        var result = new List<ItemRow>();
+        while (await reader.ReadAsync(ct)) result.Add(Read(reader));
+        return (result, position);
     }
 
     /// <summary>The actions assigned to a user (a professional) or a person (family or network), in every family.</summary>

@@ -10,9 +10,17 @@ public static class PeopleLookup
         IQuerySession session, IEnumerable<PersonId> ids, CancellationToken ct)
     {
         var wanted = ids.Distinct().ToArray();
+        if (wanted.Length == 0) return new Dictionary<PersonId, Person>();
+        return await ResolveAsync(session, wanted, await session.LoadAllAsync<Person>(wanted.Cast<object>(), ct), ct);
+    }
+
+    /// <summary>Records already loaded, keyed by the ids asked for, following merges to the surviving record.</summary>
+    public static async Task<IReadOnlyDictionary<PersonId, Person>> ResolveAsync(
+        IQuerySession session, IEnumerable<PersonId> ids, IEnumerable<Person> loaded, CancellationToken ct)
+    {
+        var wanted = ids.Distinct().ToArray();
         var result = new Dictionary<PersonId, Person>();
-        if (wanted.Length == 0) return result;
-        var found = (await session.LoadAllAsync<Person>(wanted.Cast<object>(), ct)).ToDictionary(p => p.Id);
+        var found = loaded.DistinctBy(p => p.Id).ToDictionary(p => p.Id);
         foreach (var id in wanted)
         {
             var person = found.GetValueOrDefault(id);

@@ -43,6 +43,21 @@ public sealed class GetItemHandler(IQuerySession session, FamilyContexts familie
                 case ItemShownOnBoard s:
                     changes.Add(new ItemChange(e.Version, "shown-on-board", s.At, names.GetValueOrDefault(s.By, "?"), null, null, s.BoardId.Value));
                     break;
+                case PlanItemRevised r:
+                    changes.Add(new ItemChange(e.Version, "revised", r.At, names.GetValueOrDefault(r.By, "?"), r.Text, null, null));
+                    break;
+                case GoalScaled g:
+                    changes.Add(new ItemChange(e.Version, "scaled", g.At, g.Point.ByName, $"{g.Point.Score}", $"{g.Point.On:yyyy-MM-dd}", null));
+                    break;
+                case ActionStatusSet a:
+                    changes.Add(new ItemChange(e.Version, "status-set", a.At, a.ByName, a.Status.ToString(), a.Reason, null));
+                    break;
+                case ProposalAccepted a:
+                    changes.Add(new ItemChange(e.Version, "proposal-accepted", a.At, a.ByName, null, a.Reason, null));
+                    break;
+                case ProposalDeclined d:
+                    changes.Add(new ItemChange(e.Version, "proposal-declined", d.At, d.ByName, null, d.Reason, null));
+                    break;
             }
         }
         return new ItemHistory(q.ItemId, changes);

@@ -12,9 +12,9 @@ public sealed class GetPlanHandler(Marten.IQuerySession session, FamilyContexts 
     public async ValueTask<PlanView> Handle(GetPlan q, CancellationToken ct)
     {
         var f = await families.LoadAsync(new FamilyId(q.FamilyId), ct) ?? throw gate.NotFound("plan");
-        var rows = await gate.ReadPlanAsync(q.Actor, f, ct);
+        var (rows, position) = await gate.ReadPlanAsync(q.Actor, f, ct);
         var board = await PlanBoards.MainAsync(session, f.Id, ct);
-        return PlanViews.Build(q.Actor, f, [.. rows.Select(r => r.Row)], board?.Id.Value, gate.Now);
+        return PlanViews.Build(q.Actor, f, [.. rows.Select(r => r.Row)], board?.Id.Value, gate.Now, position);
     }
 }
 

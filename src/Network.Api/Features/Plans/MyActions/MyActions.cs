@@ -15,7 +15,8 @@ public sealed class ListMyActionsHandler(FamilyContexts families, Gate gate) : I
         var mine = await gate.MyActionsAsync(q.Actor, families, ct);
         var goals = await gate.GoalTextsAsync(q.Actor, mine, ct);
         return [.. mine
-            .Where(m => m.Row.Details.InPlan || m.Row.AuthorId == q.Actor.UserId.Value)
+            // In the plan, or one's own proposal still waiting; a declined proposal is no one's action.
+            .Where(m => m.Row.Details.InPlan || m.Row.Details.Proposal == ProposalState.Proposed && m.Row.AuthorId == q.Actor.UserId.Value)
             .Select(m => new MyActionView(m.Row.Id, m.Row.Version, m.Family.Id.Value, m.Family.Family.Name, m.Row.Text,
                 m.Row.Details.Goal is { } g ? goals.GetValueOrDefault(g) : null, m.Row.Details.Due, m.Row.Details.Status ?? ActionStatus.Open,
                 PlanViews.IsOverdue(m.Row.Details, today)))
