@@ -114,13 +114,9 @@ public sealed class PlanComponentTests : BunitContext
         var same = Plan(goals: [new GoalView(goal, [])], versions: [version]);
 
         Assert.False(PlanChanges.ChangedSinceLatest(same));
-        Assert.True(PlanChanges.ChangedSinceLatest(same with
-        {
-            Goals = [new GoalView(goal with { Scales = [.. goal.Scales, new ScaleView(6, new DateOnly(2026, 11, 1), "Sanne")] }, [])],
-        }));
-        Assert.True(PlanChanges.ChangedSinceLatest(same with { Worries = [Item(ItemKind.Worry, "Nieuw")] }));
-        Assert.True(PlanChanges.ChangedSinceLatest(same with { Goals = [] }));
-        Assert.False(PlanChanges.ChangedSinceLatest(same with { Versions = [] }));
+        Assert.True(PlanChanges.ChangedSinceLatest(same with { Unpublished = true }));
+        // Before a first version there is nothing to compare with.
+        Assert.False(PlanChanges.ChangedSinceLatest(same with { Versions = [], Unpublished = true }));
     }
 
     [Fact]
