@@ -51,6 +51,7 @@ builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Si
 
 builder.Services.AddAntiforgery();
 builder.Services.AddSignalR();
+builder.Services.AddNetworkScaleOut(builder.Configuration);
 builder.Services.AddSingleton<BoardChangePublisher>();
 builder.Services.AddHostedService<BoardChangePusher>();
 builder.Services.AddNetworkMarten(connectionString);

@@ -21,6 +21,7 @@ builder.Services.AddSerilog((sp, log) => log
     .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj} {Properties:j}{NewLine}{Exception}"));
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddNetworkDataProtection(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpClient();
 builder.Services.Configure<ApiSettings>(builder.Configuration.GetSection("Network:Api"));

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.Options;
 using Network.Web.Auth;
@@ -23,10 +24,7 @@ public sealed class BoardUpdates(AccessTokens tokens, IOptions<ApiSettings> api,
     {
         // One board at a time: a page that moves to another board leaves the previous one.
         await DisposeAsync();
-        connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(new Uri(api.Value.BaseUrl), "hubs/boards"), o => o.AccessTokenProvider = async () => await tokens.GetAsync())
-            .WithAutomaticReconnect()
-            .Build();
+        connection = Connect();
         connection.On<Guid, long>("BoardChanged", (changed, version) => changed == boardId ? onChanged(version) : Task.CompletedTask);
         connection.Reconnected += async _ =>
         {
@@ -40,13 +38,25 @@ public sealed class BoardUpdates(AccessTokens tokens, IOptions<ApiSettings> api,
     /// <summary>Listens for the user's own notifications (for instance emergency access to a family they coordinate).</summary>
     public async Task ListenForNotificationsAsync(Func<Task> onNotified, CancellationToken ct = default)
     {
-        connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(new Uri(api.Value.BaseUrl), "hubs/boards"), o => o.AccessTokenProvider = async () => await tokens.GetAsync())
-            .WithAutomaticReconnect()
-            .Build();
+        connection = Connect();
         connection.On<string, Guid>("Notified", (_, _) => onNotified());
         await connection.StartAsync(ct);
     }
+
+    /// <summary>
+    /// WebSockets only, without the negotiate request: behind a round-robin load balancer the
+    /// negotiate and the connect could land on different API instances, which know nothing of
+    /// each other's connection ids. One WebSocket stays on the instance it reached.
+    /// </summary>
+    private HubConnection Connect() => new HubConnectionBuilder()
+        .WithUrl(new Uri(new Uri(api.Value.BaseUrl), "hubs/boards"), o =>
+        {
+            o.AccessTokenProvider = async () => await tokens.GetAsync();
+            o.Transports = HttpTransportType.WebSockets;
+            o.SkipNegotiation = true;
+        })
+        .WithAutomaticReconnect()
+        .Build();
 
     public async ValueTask DisposeAsync()
     {

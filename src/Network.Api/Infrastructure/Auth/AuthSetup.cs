@@ -64,12 +64,22 @@ public static class AuthSetup
                 // The access token travels only between the Web app (which keeps it server-side) and
                 // this API: signed, not encrypted, so checking it costs a signature verification.
                 o.DisableAccessTokenEncryption();
-                // Tests use per-process keys; development keys live in the user's certificate
-                // store and survive restarts; deployments configure real certificates (docker/README.md).
-                if (configuration.GetValue<bool>("Network:EphemeralKeys"))
+                // Several instances share one folder of certificates (Network:KeysPath, see ServerKeys);
+                // tests use per-process keys; otherwise development certificates from the user's
+                // certificate store, which survive restarts (docker/README.md for deployments).
+                if (configuration["Network:KeysPath"] is { Length: > 0 } keys)
+                {
+                    var (signing, encryption) = ServerKeys.LoadOrCreate(keys);
+                    o.AddSigningCertificate(signing).AddEncryptionCertificate(encryption);
+                }
+                else if (configuration.GetValue<bool>("Network:EphemeralKeys"))
                     o.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
                 else
                     o.AddDevelopmentEncryptionCertificate().AddDevelopmentSigningCertificate();
+                // The public address: without it the issuer is taken from each request's host, and
+                // instances reached under different addresses would refuse each other's tokens.
+                if (configuration["Network:Issuer"] is { Length: > 0 } issuer)
+                    o.SetIssuer(new Uri(issuer));
                 var aspNetCore = o.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
                     .EnableEndSessionEndpointPassthrough()
