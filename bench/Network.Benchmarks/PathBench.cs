@@ -100,6 +100,28 @@ public static class PathBench
             return n > 0;
         }
 
+        // The same rows as the API reads them (every column of the item read model, in order),
+        // through raw Npgsql: what any implementation has to fetch at least.
+        async Task<bool> SelectItems()
+        {
+            await using var command = raw.CreateCommand("""
+                select id, family_id, boards, position, version, kind, author_id, author_name, author_role, author_organisation,
+                  author_organisation_name, text, category, about, audience, named, assigned_to, for_network, posted_at, changed_at,
+                  corrected, entered_in_error, error_reason, assigned_persons, details::text
+                from network.items where family_id = $1 and boards @> array[$2]::uuid[] order by position
+                """);
+            command.Parameters.Add(new() { Value = DemoRegion.YilmazFamily.Value });
+            command.Parameters.Add(new() { Value = board });
+            await using var reader = await command.ExecuteReaderAsync();
+            var n = 0;
+            while (await reader.ReadAsync())
+            {
+                for (var c = 0; c < reader.FieldCount; c++) _ = reader.GetValue(c);
+                n++;
+            }
+            return n > 0;
+        }
+
         foreach (var readers in new[] { 1, 8 })
         {
             var clients = Enumerable.Range(0, readers).Select(_ => Client()).ToArray();
@@ -107,10 +129,32 @@ public static class PathBench
             var read = await Load(operations, readers, (w, _) => Read(clients[w]), $"timeline read, {items} items, {readers} reader(s)");
             await Load(operations / 10, readers, (_, _) => Select());
             var select = await Load(operations, readers, (_, _) => Select(), $"raw select of {items} rows, {readers} connection(s)");
+            await Load(operations / 10, readers, (_, _) => SelectItems());
+            var same = await Load(operations, readers, (_, _) => SelectItems(), $"raw select of the same {items} item rows, {readers} conn.");
             Console.WriteLine(read);
             Console.WriteLine(select);
-            Console.WriteLine($"  read ratio: {read.Rate / select.Rate:P1} of the raw rate; p50 {read.P50 / select.P50:F1}x the raw p50");
+            Console.WriteLine(same);
+            Console.WriteLine($"  read ratio: {read.Rate / select.Rate:P1} of the raw rate; p50 {read.P50 / select.P50:F1}x the raw p50, {read.P50 / same.P50:F1}x the same rows' p50");
             foreach (var c in clients) c.Dispose();
+        }
+
+        // Nothing new: the timeline from its newest position, against the lightest authorized request.
+        using (var client = Client())
+        {
+            var head = (await client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/boards/{board}/timeline")).GetProperty("version").GetInt64();
+            async Task<bool> Get(string path)
+            {
+                using var response = await client.GetAsync(path);
+                await response.Content.ReadAsByteArrayAsync();
+                return response.IsSuccessStatusCode;
+            }
+            await Load(operations / 10, 1, (_, _) => Get("/api/me"));
+            var me = await Load(operations, 1, (_, _) => Get("/api/me"), "trivial authorized request (/api/me)");
+            await Load(operations / 10, 1, (_, _) => Get($"/api/boards/{board}/timeline?since={head}"));
+            var since = await Load(operations, 1, (_, _) => Get($"/api/boards/{board}/timeline?since={head}"), $"timeline ?since=head, {items} items");
+            Console.WriteLine(me);
+            Console.WriteLine(since);
+            Console.WriteLine($"  since=head: p50 {since.P50 - me.P50:F2} ms above the trivial request");
         }
     }
 

@@ -15,7 +15,8 @@ using Network.Testing;
 // 1. the cost of one authorization decision;
 // 2. the write and read paths through HTTP (login, token, gate, access log) against the raw
 //    database work of the same size (PathBench), with 1 and 8 concurrent requests;
-// 3. the family plan read (30 goals, 150 actions) against a raw select of the same rows.
+// 3. where a timeline read's time goes inside the process, and the access log's share of it;
+// 4. the family plan read (30 goals, 150 actions) against a raw select of the same rows.
 // Run with scripts/bench.sh (Release, real PostgreSQL at default durability).
 
 var decisions = int.TryParse(Environment.GetEnvironmentVariable("BENCH_DECISIONS"), out var d) ? d : 200_000;
@@ -50,6 +51,7 @@ using (var scope = host.Services.CreateScope())
 }
 
 await Network.Benchmarks.PathBench.RunAsync(host, database.ConnectionString, operations, boardItems);
+await Network.Benchmarks.Phases.RunAsync(host, Math.Max(100, operations / 2));
 await Network.Benchmarks.PathBench.PlanAsync(host, database.ConnectionString, operations / 2);
 return 0;
 

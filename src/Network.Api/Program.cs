@@ -89,6 +89,7 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c
 app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
 
 app.MapAccount();
+app.MapMe();
 app.MapConnect();
 app.MapBoards();
 app.MapItems();

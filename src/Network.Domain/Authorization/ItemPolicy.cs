@@ -68,8 +68,10 @@ public static class ItemPolicy
 {
     public static Decision Decide(
         Actor actor, ItemAction action, ItemFacts item, Family family,
-        IReadOnlyDictionary<PersonId, DateOnly> birthDates, AuthorizationTable table, DateTimeOffset at)
+        IReadOnlyDictionary<PersonId, DateOnly> birthDates, AuthorizationTable table, DateTimeOffset at, StandingMemo? memo = null)
     {
+        // A memo made for another actor, family or moment would give the wrong standing: not used then.
+        if (memo is not null && !memo.Fits(family, actor, at)) memo = null;
         var children = family.Children.ToList();
         var aboutChildren = item.About.Where(children.Contains).ToList();
         // About particular children: standing on each. About the family or an adult: on any child
@@ -79,7 +81,7 @@ public static class ItemPolicy
             ? [.. aboutChildren.Select(c => (PersonId?)c)]
             : children.Count > 0 ? [.. children.Select(c => (PersonId?)c)] : [null];
 
-        var outcomes = candidates.Select(child => OnChild(actor, action, item, family, child, birthDates, table, at)).ToList();
+        var outcomes = candidates.Select(child => OnChild(actor, action, item, family, child, birthDates, table, at, memo)).ToList();
         var allowed = needEach ? outcomes.All(o => o.Allowed) : outcomes.Any(o => o.Allowed);
         var decisive = needEach
             ? outcomes.FirstOrDefault(o => !o.Allowed) ?? outcomes[0]
@@ -132,10 +134,10 @@ public static class ItemPolicy
 
     private static ChildOutcome OnChild(
         Actor actor, ItemAction action, ItemFacts item, Family family, PersonId? child,
-        IReadOnlyDictionary<PersonId, DateOnly> birthDates, AuthorizationTable table, DateTimeOffset at)
+        IReadOnlyDictionary<PersonId, DateOnly> birthDates, AuthorizationTable table, DateTimeOffset at, StandingMemo? memo)
     {
         var needed = action == ItemAction.Read ? TableAccess.Read : TableAccess.Write;
-        var cell = TablePolicy.OnChild(actor, needed, item.Category, item.About, family, child, birthDates, table, at);
+        var cell = TablePolicy.OnChild(actor, needed, item.Category, item.About, family, child, birthDates, table, at, memo);
         if (!cell.Allowed) return new(cell.Standing, false, cell.Reasons);
         // Existence only (condition 8) says a fact exists; an item's content is more than that.
         if (cell.Sight == Sight.ExistenceOnly)

@@ -147,6 +147,27 @@ public static class Standings
             : family.Measures.FirstOrDefault(m => m.Child == child && m.Organisation == organisation && m.ActiveOn(day) && Measures.Fits(role, m.Type));
 }
 
+/// <summary>
+/// One actor's standings in one family at one moment, each worked out once: a read of a board
+/// decides hundreds of items about the same few children.
+/// </summary>
+public sealed class StandingMemo(Family family, Actor actor, IReadOnlyDictionary<PersonId, DateOnly> birthDates, DateTimeOffset at)
+{
+    private readonly Dictionary<PersonId, Standing> children = [];
+    private Standing? onFamily;
+
+    public bool Fits(Family f, Actor a, DateTimeOffset t) => ReferenceEquals(f, family) && a == actor && t == at;
+
+    public Standing OnChild(PersonId child)
+    {
+        if (!children.TryGetValue(child, out var standing))
+            children[child] = standing = Standings.OnChild(family, actor, child, birthDates.GetValueOrDefault(child), at);
+        return standing;
+    }
+
+    public Standing OnFamily() => onFamily ??= Standings.OnFamily(family, actor, birthDates, at);
+}
+
 /// <summary>What a measure is, as information: civil-law measures and investigations are court-measure facts, jeugdreclassering is justice.</summary>
 public static class Measures
 {

@@ -56,10 +56,13 @@ public static class TablePolicy
     /// </summary>
     public static CellOutcome OnChild(
         Actor actor, TableAccess needed, InformationCategory category, IReadOnlyCollection<PersonId> about,
-        Family family, PersonId? child, IReadOnlyDictionary<PersonId, DateOnly> birthDates, AuthorizationTable table, DateTimeOffset at)
+        Family family, PersonId? child, IReadOnlyDictionary<PersonId, DateOnly> birthDates, AuthorizationTable table, DateTimeOffset at,
+        StandingMemo? memo = null)
     {
         var birthDate = child is { } c ? birthDates.GetValueOrDefault(c) : default;
-        var standing = child is { } kid ? Standings.OnChild(family, actor, kid, birthDate, at) : Standings.OnFamily(family, actor, birthDates, at);
+        var standing = memo is not null
+            ? child is { } known ? memo.OnChild(known) : memo.OnFamily()
+            : child is { } kid ? Standings.OnChild(family, actor, kid, birthDate, at) : Standings.OnFamily(family, actor, birthDates, at);
         var none = new TableCell(TableAccess.None);
         if (!standing.Exists) return new(standing, null, none, Sight.None, [standing.Reason]);
         var column = ColumnFor(actor, standing.Kind);

@@ -71,8 +71,8 @@ public sealed class AccessLogStore(NpgsqlDataSource db)
             for each statement execute function audit.refuse_change();
         create or replace function audit.chain_moves_forward() returns trigger language plpgsql as $f$
         begin
-          if tg_op = 'DELETE' or new.chain_key <> old.chain_key or new.sequence <> old.sequence + 1 then
-            raise exception 'a chain head only moves one entry forward';
+          if tg_op = 'DELETE' or new.chain_key <> old.chain_key or new.sequence <= old.sequence then
+            raise exception 'a chain head only moves forward';
           end if;
           return new;
         end $f$;
@@ -85,40 +85,50 @@ public sealed class AccessLogStore(NpgsqlDataSource db)
 
         -- Appends entries (a JSON array) to their chains (a procedure: a call returns no rows, so it can ride in Marten's batch). Keep the canonical text in step with
         -- AccessLogChain.Canonical. Chains are locked in key order, so two requests never deadlock.
-        drop function if exists audit.append(jsonb);
+        -- An older database has append as a function; "drop function" fails on the procedure, which
+        -- every start after the first finds (and several instances each apply this at start-up).
+        do $d$ begin
+          if exists (select 1 from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+                     where n.nspname = 'audit' and p.proname = 'append' and p.prokind = 'f') then
+            drop function audit.append(jsonb);
+          end if;
+        end $d$;
         create or replace procedure audit.append(entries jsonb) language plpgsql as $f$
         declare
-          e jsonb;
           k uuid;
+          e jsonb;
           seq bigint;
           prev text;
           at timestamptz;
           h text;
         begin
-          for e in select x.value from jsonb_array_elements(entries) with ordinality as x(value, n)
-                   order by x.value->>'chain', x.n loop
-            k := (e->>'chain')::uuid;
-            at := (e->>'at')::timestamptz;
+          -- Each chain once: its head locked, its entries hashed and inserted in order, the head moved once.
+          for k in select distinct (x.value->>'chain')::uuid from jsonb_array_elements(entries) x order by 1 loop
             insert into audit.chain (chain_key, sequence, hash)
               values (k, 0, '0000000000000000000000000000000000000000000000000000000000000000')
               on conflict (chain_key) do nothing;
             select c.sequence, c.hash into seq, prev from audit.chain c where c.chain_key = k for update;
-            seq := seq + 1;
-            h := encode(sha256(convert_to(concat_ws(chr(31),
-                   seq::text, e->>'chain', e->>'id',
-                   to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), e->>'request',
-                   e->>'action', coalesce(e->>'person', ''), coalesce(e->>'family', ''), e->>'resource',
-                   e->>'user', e->>'user_name', e->>'role', coalesce(e->>'organisation', ''),
-                   coalesce(e->>'actor_person', ''), coalesce(e->>'on_behalf_of', ''), e->>'basis', e->>'basis_category',
-                   case when (e->>'allowed')::boolean then 'allowed' else 'denied' end, prev), 'UTF8')), 'hex');
-            insert into audit.access_log (chain_key, sequence, id, at, request_id, action, person_id, family_id, resource,
-                user_id, user_name, role, organisation, actor_person_id, on_behalf_of, basis, basis_category, allowed,
-                previous_hash, hash)
-              values (k, seq, (e->>'id')::uuid, at, (e->>'request')::uuid, e->>'action', (e->>'person')::uuid,
-                (e->>'family')::uuid, e->>'resource', (e->>'user')::uuid, e->>'user_name', e->>'role', e->>'organisation',
-                (e->>'actor_person')::uuid, e->>'on_behalf_of', e->>'basis', e->>'basis_category',
-                (e->>'allowed')::boolean, prev, h);
-            update audit.chain set sequence = seq, hash = h where chain_key = k;
+            for e in select x.value from jsonb_array_elements(entries) with ordinality as x(value, n)
+                     where (x.value->>'chain')::uuid = k order by x.n loop
+              seq := seq + 1;
+              at := (e->>'at')::timestamptz;
+              h := encode(sha256(convert_to(concat_ws(chr(31),
+                     seq::text, e->>'chain', e->>'id',
+                     to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), e->>'request',
+                     e->>'action', coalesce(e->>'person', ''), coalesce(e->>'family', ''), e->>'resource',
+                     e->>'user', e->>'user_name', e->>'role', coalesce(e->>'organisation', ''),
+                     coalesce(e->>'actor_person', ''), coalesce(e->>'on_behalf_of', ''), e->>'basis', e->>'basis_category',
+                     case when (e->>'allowed')::boolean then 'allowed' else 'denied' end, prev), 'UTF8')), 'hex');
+              insert into audit.access_log (chain_key, sequence, id, at, request_id, action, person_id, family_id, resource,
+                  user_id, user_name, role, organisation, actor_person_id, on_behalf_of, basis, basis_category, allowed,
+                  previous_hash, hash)
+                values (k, seq, (e->>'id')::uuid, at, (e->>'request')::uuid, e->>'action', (e->>'person')::uuid,
+                  (e->>'family')::uuid, e->>'resource', (e->>'user')::uuid, e->>'user_name', e->>'role', e->>'organisation',
+                  (e->>'actor_person')::uuid, e->>'on_behalf_of', e->>'basis', e->>'basis_category',
+                  (e->>'allowed')::boolean, prev, h);
+              prev := h;
+            end loop;
+            update audit.chain set sequence = seq, hash = prev where chain_key = k;
           end loop;
         end $f$;
         """;

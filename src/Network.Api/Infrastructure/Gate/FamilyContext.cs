@@ -29,27 +29,38 @@ public sealed record BoardContext(Board Board, FamilyContext Family);
 public sealed class FamilyContexts(IDocumentSession session, TableCache tables)
 {
     /// <summary>The family, its version, its members' records and the table's version, in one round trip.</summary>
-    public async Task<FamilyContext?> LoadAsync(FamilyId id, CancellationToken ct)
+    public async Task<FamilyContext?> LoadAsync(FamilyId id, CancellationToken ct) => (await LoadAsync(id, null, ct)).Family;
+
+    private async Task<(FamilyContext? Family, Board? Board)> LoadAsync(FamilyId id, BoardId? boardId, CancellationToken ct)
     {
         var batch = session.CreateBatchQuery();
         var family = batch.Load<Family>(id);
+        var board = boardId is { } b ? batch.Load<Board>(b) : null;
         var state = batch.Events.FetchStreamState(id.Value);
         var table = batch.Events.FetchStreamState(TableChanges.StreamId);
         var members = batch.Query<Person>(
             "where d.id in (select (jsonb_array_elements_text(r.data -> 'PersonIds'))::uuid from network.mt_doc_familyroster r where r.id = ?)",
             id.Value);
         await batch.Execute(ct);
-        if (await family is not { } loaded) return null;
+        if (await family is not { } loaded) return (null, null);
         var people = await PeopleLookup.ResolveAsync(session, loaded.Members.Select(m => m.PersonId), await members, ct);
-        return new FamilyContext(loaded, (await state)?.Version ?? 0, people, await tables.LoadAsync(session, (await table)?.Version ?? 0, ct));
+        var context = new FamilyContext(loaded, (await state)?.Version ?? 0, people, await tables.LoadAsync(session, (await table)?.Version ?? 0, ct));
+        return (context, board is null ? null : await board);
     }
+
+    // A board never moves to another family: once its family is known, the board is read in the
+    // same round trip as the family (its title or state may change, so the board itself is not kept).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<BoardId, FamilyId> FamilyOfBoard = new();
 
     public async Task<BoardContext?> BoardAsync(BoardId id, CancellationToken ct)
     {
-        var board = await session.LoadAsync<Board>(id, ct);
-        if (board is null) return null;
-        var family = await LoadAsync(board.FamilyId, ct);
-        return family is null ? null : new BoardContext(board, family);
+        if (!FamilyOfBoard.TryGetValue(id, out var familyId))
+        {
+            if (await session.LoadAsync<Board>(id, ct) is not { } first) return null;
+            FamilyOfBoard.TryAdd(id, familyId = first.FamilyId);
+        }
+        var (family, board) = await LoadAsync(familyId, id, ct);
+        return family is null || board is null ? null : new BoardContext(board, family);
     }
 
     /// <summary>The families a set of ids names, with their members' records, for lists and searches.</summary>

@@ -64,8 +64,21 @@ public sealed class Gate(IDocumentSession session, AccessLogStore log, NpgsqlDat
     /// <summary>A list or search that found nothing the actor may see: decided, with no one's data shown.</summary>
     public void NothingShown() => Decided = true;
 
-    /// <summary>The items of a board the actor may read, changed after a position, and the timeline's position now.</summary>
-    public sealed record BoardRead(IReadOnlyList<(ItemRow Row, Decision Decision)> Items, long Position);
+    /// <summary>
+    /// The items of a board the actor may read, changed after a position, the timeline's position
+    /// now, and the family's other boards.
+    /// </summary>
+    public sealed record BoardRead(IReadOnlyList<(ItemRow Row, Decision Decision)> Items, long Position, IReadOnlyList<BoardRef> OtherBoards);
+
+    private readonly Dictionary<(FamilyId, UserId), StandingMemo> memos = [];
+
+    /// <summary>The actor's standings in a family for this request, each worked out once.</summary>
+    public StandingMemo Memo(Actor actor, FamilyContext f)
+    {
+        if (!memos.TryGetValue((f.Id, actor.UserId), out var memo))
+            memos[(f.Id, actor.UserId)] = memo = new StandingMemo(f.Family, actor, f.BirthDates, Now);
+        return memo;
+    }
 
     /// <summary>
     /// Reads a board: the board decision (404 for a family the actor may not know), then every item
@@ -77,16 +90,17 @@ public sealed class Gate(IDocumentSession session, AccessLogStore log, NpgsqlDat
         var f = board.Family;
         var resource = $"board:{board.Board.Id}";
         Require(actor, AccessAction.Read, resource, f.Id, FamilyPolicy.ReadBoard(actor, f.Family, f.BirthDates, f.Table, Now));
-        var (rows, position) = await ItemRows.OnBoardAsync(db, f.Id.Value, board.Board.Id.Value, since, ct);
+        var (rows, position, others) = await ItemRows.OnBoardAsync(db, f.Id.Value, board.Board.Id.Value, since, ct);
+        var memo = Memo(actor, f);
         var visible = new List<(ItemRow, Decision)>();
         foreach (var row in rows)
         {
-            var decision = ItemPolicy.Decide(actor, ItemAction.Read, row.ToFacts(), f.Family, f.BirthDates, f.Table, Now);
+            var decision = ItemPolicy.Decide(actor, ItemAction.Read, row.ToFacts(), f.Family, f.BirthDates, f.Table, Now, memo);
             if (!decision.Allowed) continue;
             visible.Add((row, decision));
             Record(actor, AccessAction.Read, resource, f.Id, decision.Subjects.Where(s => s.Person is not null));
         }
-        return new BoardRead(visible, position);
+        return new BoardRead(visible, position, others);
     }
 
     /// <summary>The board decision alone (joining its live updates), and the timeline's position.</summary>
@@ -107,9 +121,10 @@ public sealed class Gate(IDocumentSession session, AccessLogStore log, NpgsqlDat
         Require(actor, AccessAction.Read, resource, f.Id, FamilyPolicy.ReadBoard(actor, f.Family, f.BirthDates, f.Table, Now));
         var visible = new List<(ItemRow, Decision)>();
         var (rows, position) = await ItemRows.PlanAsync(db, f.Id.Value, ct);
+        var memo = Memo(actor, f);
         foreach (var row in rows)
         {
-            var decision = ItemPolicy.Decide(actor, ItemAction.Read, row.ToFacts(), f.Family, f.BirthDates, f.Table, Now);
+            var decision = ItemPolicy.Decide(actor, ItemAction.Read, row.ToFacts(), f.Family, f.BirthDates, f.Table, Now, memo);
             if (!decision.Allowed) continue;
             visible.Add((row, decision));
             Record(actor, AccessAction.Read, resource, f.Id, decision.Subjects.Where(s => s.Person is not null));

@@ -99,8 +99,11 @@ public static class ItemRows
         corrected, entered_in_error, error_reason, assigned_persons, details::text
         """;
 
-    /// <summary>The items shown on a board that changed after <paramref name="since"/>, and the family timeline's position now.</summary>
-    public static async Task<(IReadOnlyList<ItemRow> Rows, long Position)> OnBoardAsync(
+    /// <summary>
+    /// The items shown on a board that changed after <paramref name="since"/>, the family timeline's
+    /// position now (read first), and the family's other boards: one round trip.
+    /// </summary>
+    public static async Task<(IReadOnlyList<ItemRow> Rows, long Position, IReadOnlyList<BoardRef> OtherBoards)> OnBoardAsync(
         NpgsqlDataSource db, Guid family, Guid board, long since, CancellationToken ct)
     {
         await using var batch = db.CreateBatch();
@@ -113,15 +116,25 @@ public static class ItemRows
         rows.Parameters.Add(new() { Value = family });
         rows.Parameters.Add(new() { Value = since });
         rows.Parameters.Add(new() { Value = board });
+        var boards = new NpgsqlBatchCommand("""
+            select id, data ->> 'Title' from network.mt_doc_boardlisting
+            where CAST(data ->> 'FamilyId' as uuid) = $1 and id <> $2 order by data ->> 'OpenedAt'
+            """);
+        boards.Parameters.Add(new() { Value = family });
+        boards.Parameters.Add(new() { Value = board });
         batch.BatchCommands.Add(head);
         batch.BatchCommands.Add(rows);
+        batch.BatchCommands.Add(boards);
         await using var reader = await batch.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
         var position = reader.GetInt64(0);
         await reader.NextResultAsync(ct);
         var result = new List<ItemRow>();
         while (await reader.ReadAsync(ct)) result.Add(Read(reader));
-        return (result, position);
+        await reader.NextResultAsync(ct);
+        var others = new List<BoardRef>();
+        while (await reader.ReadAsync(ct)) others.Add(new BoardRef(reader.GetGuid(0), reader.GetString(1)));
+        return (result, position, others);
     }
 
     /// <summary>The family timeline's newest position: no content, so pushes may carry it.</summary>

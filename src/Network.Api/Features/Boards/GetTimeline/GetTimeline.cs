@@ -11,7 +11,7 @@ namespace Network.Api.Features.Boards.GetTimeline;
 /// <summary>The board's timeline; with <see cref="SinceVersion"/> only what changed after that version.</summary>
 public sealed record GetTimeline(Actor Actor, Guid BoardId, long? SinceVersion) : IQuery<TimelineView>;
 
-public sealed class GetTimelineHandler(IQuerySession session, FamilyContexts families, Gate gate) : IQueryHandler<GetTimeline, TimelineView>
+public sealed class GetTimelineHandler(FamilyContexts families, Gate gate) : IQueryHandler<GetTimeline, TimelineView>
 {
     public async ValueTask<TimelineView> Handle(GetTimeline q, CancellationToken ct)
     {
@@ -19,13 +19,12 @@ public sealed class GetTimelineHandler(IQuerySession session, FamilyContexts fam
         var read = await gate.ReadBoardAsync(q.Actor, board, q.SinceVersion ?? 0, ct);
         var f = board.Family;
         var sight = FamilyPolicy.See(q.Actor, f.Family, f.BirthDates, f.Table, gate.Now);
-        var familyId = f.Id.Value;
-        var others = await session.Query<BoardListing>().Where(b => b.FamilyId == familyId && b.Id != q.BoardId).ToListAsync(ct);
+        var memo = gate.Memo(q.Actor, f);
         return new TimelineView(
-            q.BoardId, familyId, f.Family.Name, board.Board.Title, read.Position,
+            q.BoardId, f.Id.Value, f.Family.Name, board.Board.Title, read.Position,
             [.. sight.Children.Where(c => c.Full).Select(c => new PersonRef(c.Child.Value, f.NameOf(c.Child)))],
-            [.. read.Items.Select(i => i.Row.ToView(q.Actor, f, gate.Now))],
-            [.. others.OrderBy(b => b.OpenedAt).Select(b => new BoardRef(b.Id, b.Title))]);
+            [.. read.Items.Select(i => i.Row.ToView(q.Actor, f, gate.Now, memo))],
+            read.OtherBoards);
     }
 }
 
