@@ -6,7 +6,7 @@ using Network.Domain.Registry;
 
 namespace Network.Domain.Items;
 
-/// <summary>The kinds of items; consultations, documents and appointments follow.</summary>
+/// <summary>The kinds of items; consultations follow.</summary>
 public enum ItemKind
 {
     Note,
@@ -22,6 +22,10 @@ public enum ItemKind
     PlanVersion,
     /// <summary>Family plan: a family member's agreement (or not) with a version.</summary>
     PlanAgreement,
+    /// <summary>A file (PDF, image, Office document, plain text) with its versions; the text describes it.</summary>
+    Document,
+    /// <summary>An appointment: the text is its title; a time, a duration, a place or video link, the people taking part.</summary>
+    Appointment,
 }
 
 /// <summary>
