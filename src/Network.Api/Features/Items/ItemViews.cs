@@ -12,7 +12,25 @@ public static class ItemViews
         // Only authors correct notes (plan items are revised on the plan page): the decision is asked of them alone.
         row.Kind == ItemKind.Note && !row.EnteredInError && row.AuthorId == reader.UserId.Value
             && ItemPolicy.Decide(reader, ItemAction.Correct, row.ToFacts(), family.Family, family.BirthDates, family.Table, now, memo).Allowed,
-        row.Kind == ItemKind.Note ? null : PlanOf(row.Details));
+        Item.IsPlanContent(row.Kind) || row.Kind is ItemKind.PlanVersion or ItemKind.PlanAgreement ? PlanOf(row.Details) : null,
+        DocumentOf(row.Details),
+        AppointmentOf(row.Details, family),
+        row.Details.Replies is { Count: > 0 } replies ? [.. replies.Select(r => new ReplyView(r.ReplyId, r.AuthorId, r.AuthorName, r.AuthorRole, r.Text, r.At))] : [],
+        !row.EnteredInError && Conversations.MayReply(row.ToFacts(), family.Of, family.Table, reader, now, memo).Allowed);
+
+    public static bool Previewable(string contentType) => contentType is "application/pdf" or "image/png" or "image/jpeg" or "image/gif" or "image/webp";
+
+    private static DocumentView? DocumentOf(ItemDetails d) => d.Document is not { } file ? null : new(
+        file.FileName, file.ContentType, file.Size, d.DocumentVersions?.Count ?? 1, Previewable(file.ContentType),
+        [.. (d.DocumentVersions ?? []).Select(v => new DocumentVersionView(v.Version, v.File.FileName, v.File.ContentType, v.File.Size, v.At, v.ByName))]);
+
+    public static AppointmentView? AppointmentOf(ItemDetails d, FamilyContext family) => d.Appointment is not { } a ? null : new(
+        a.Start, a.DurationMinutes, a.Place, a.VideoLink,
+        [
+            .. a.Persons.Select(p => new ParticipantView(p.Value, null, family.NameOf(p))),
+            .. a.Users.Select(u => new ParticipantView(null, u.Value, family.Family.ProfessionalFor(u)?.DisplayName ?? "?")),
+        ],
+        d.Cancelled, d.CancelReason, d.Sequence);
 
     private static ItemPlanView PlanOf(ItemDetails d) => new(
         d.Goal, d.Target, d.Scales is { Count: > 0 } s ? s[^1].Score : null, d.Due, d.Owner?.Name, d.Status, d.Proposal,
