@@ -195,6 +195,7 @@ public static class ItemDecisions
     {
         Require(ItemPolicy.Decide(actor, ItemAction.Correct, item.Facts, family.Family, family.BirthDates, table, now));
         if (board.FamilyId != item.FamilyId) throw new ResourceNotFound("board");
+        if (board.Closed) throw new DomainRuleViolation("board.closed");
         return item.Boards.Contains(board.Id) ? [] : [new ItemShownOnBoard(item.Id, board.Id, actor.UserId, now)];
     }
 
