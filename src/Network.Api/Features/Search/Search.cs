@@ -18,9 +18,6 @@ public sealed record SearchItems(
     DateTimeOffset? From, DateTimeOffset? To, Guid? AuthorId, int Page) : IQuery<SearchResults>
 {
     public const int PageSize = 20;
-
-    /// <summary>The most candidates one search weighs: the newest first.</summary>
-    public const int MaxCandidates = 2_000;
 }
 
 public sealed class SearchItemsValidator : AbstractValidator<SearchItems>
@@ -63,7 +60,7 @@ public sealed class SearchItemsHandler(IQuerySession session, FamilyContexts fam
             q.Actor.UserId, readable.Count, q.BoardId, q.Category, q.Kind, q.From, q.To, q.AuthorId, q.Page);
         var skip = (q.Page - 1) * SearchItems.PageSize;
         var (hits, more) = await gate.SearchAsync(q.Actor, readable, q.Query!.Trim(),
-            new SearchFilter(board, q.Category, q.Kind, q.From, q.To, q.AuthorId), skip, SearchItems.PageSize, SearchItems.MaxCandidates, ct);
+            new SearchFilter(board, q.Category, q.Kind, q.From, q.To, q.AuthorId), skip, SearchItems.PageSize, ct);
         return new SearchResults(q.Query!.Trim(),
             [.. hits.Select(h => new SearchHit(h.Row.Id, h.Row.FamilyId, h.Family.Family.Name, h.Row.Boards[0], h.Row.Kind, h.Row.Category, h.Row.AuthorName, h.Row.PostedAt, h.Snippet))],
             more);

@@ -193,27 +193,34 @@ public sealed class Gate(IDocumentSession session, AccessLogStore log, NpgsqlDat
 
     /// <summary>
     /// A search over the given families (each one the actor may read): every candidate goes through
-    /// the item decision before it is counted, so what the actor may not read never shows, counts or
-    /// moves another result. Returns one page and whether another follows.
+    /// the item decision before it is counted, and candidates are read in batches until the page
+    /// and one more are found, so what the actor may not read never shows, counts or moves another
+    /// result. Returns one page and whether another follows.
     /// </summary>
     public async Task<(IReadOnlyList<(ItemRow Row, string Snippet, FamilyContext Family)> Hits, bool More)> SearchAsync(
-        Actor actor, IReadOnlyDictionary<Guid, FamilyContext> families, string words, SearchFilter filter, int skip, int take, int max, CancellationToken ct)
+        Actor actor, IReadOnlyDictionary<Guid, FamilyContext> families, string words, SearchFilter filter, int skip, int take, CancellationToken ct)
     {
+        const int batch = 500;
         NothingShown();
         if (families.Count == 0) return ([], false);
-        var candidates = await ItemRows.SearchAsync(db, [.. families.Keys], words, filter, max, ct);
         var hits = new List<(ItemRow, string, FamilyContext)>();
         var visible = 0;
-        foreach (var (row, snippet) in candidates)
+        (DateTimeOffset, Guid)? after = null;
+        while (true)
         {
-            var f = families[row.FamilyId];
-            var decision = ItemPolicy.Decide(actor, ItemAction.Read, row.ToFacts(), f.Family, f.BirthDates, f.Table, Now, Memo(actor, f));
-            if (!decision.Allowed || visible++ < skip) continue;
-            if (hits.Count == take) return (hits, true);
-            Record(actor, AccessAction.Search, "search", f.Id, decision.Subjects.Where(s => s.Person is not null));
-            hits.Add((row, snippet, f));
+            var candidates = await ItemRows.SearchAsync(db, [.. families.Keys], words, filter, after, batch, ct);
+            foreach (var (row, snippet) in candidates)
+            {
+                var f = families[row.FamilyId];
+                var decision = ItemPolicy.Decide(actor, ItemAction.Read, row.ToFacts(), f.Family, f.BirthDates, f.Table, Now, Memo(actor, f));
+                if (!decision.Allowed || visible++ < skip) continue;
+                if (hits.Count == take) return (hits, true);
+                Record(actor, AccessAction.Search, "search", f.Id, decision.Subjects.Where(s => s.Person is not null));
+                hits.Add((row, snippet, f));
+            }
+            if (candidates.Count < batch) return (hits, false);
+            after = (candidates[^1].Row.PostedAt, candidates[^1].Row.Id);
         }
-        return (hits, false);
     }
 
     /// <summary>

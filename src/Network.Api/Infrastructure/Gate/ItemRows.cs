@@ -185,11 +185,12 @@ public static class ItemRows
 
     /// <summary>
     /// Items of the given families whose text matches the words (PostgreSQL's Dutch text search),
-    /// newest first, with a plain-text snippet around the words; at most <paramref name="max"/>.
-    /// What the caller may read of them is the gate's to decide.
+    /// newest first, older than <paramref name="after"/> (the last of the previous batch), with a
+    /// plain-text snippet around the words; at most <paramref name="max"/>. What the caller may read
+    /// of them is the gate's to decide.
     /// </summary>
     public static async Task<IReadOnlyList<(ItemRow Row, string Snippet)>> SearchAsync(
-        NpgsqlDataSource db, Guid[] families, string words, SearchFilter filter, int max, CancellationToken ct)
+        NpgsqlDataSource db, Guid[] families, string words, SearchFilter filter, (DateTimeOffset PostedAt, Guid Id)? after, int max, CancellationToken ct)
     {
         await using var command = db.CreateCommand($"""
             select {Columns}, ts_headline('dutch', text, q, 'MaxWords=30, MinWords=12, MaxFragments=1, StartSel=«, StopSel=»')
@@ -197,7 +198,8 @@ public static class ItemRows
             where family_id = any($1) and search @@ q and not entered_in_error
               and ($3::uuid is null or boards @> array[$3::uuid]) and ($4::text is null or category = $4) and ($5::text is null or kind = $5)
               and ($6::timestamptz is null or posted_at >= $6) and ($7::timestamptz is null or posted_at < $7) and ($8::uuid is null or author_id = $8)
-            order by posted_at desc, id limit $9
+              and ($10::timestamptz is null or (posted_at, id) < ($10, $11))
+            order by posted_at desc, id desc limit $9
             """);
         command.Parameters.Add(new() { Value = families });
         command.Parameters.Add(new() { Value = words });
@@ -208,6 +210,8 @@ public static class ItemRows
         command.Parameters.Add(new() { Value = (object?)filter.To ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
         command.Parameters.Add(new() { Value = (object?)filter.Author ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
         command.Parameters.Add(new() { Value = max });
+        command.Parameters.Add(new() { Value = (object?)after?.PostedAt ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new() { Value = after?.Id ?? Guid.Empty, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
         var result = new List<(ItemRow, string)>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct)) result.Add((Read(reader), reader.GetString(25)));
