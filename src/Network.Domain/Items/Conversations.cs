@@ -89,10 +89,13 @@ public static class Conversations
     public static Decision MayReply(ItemFacts item, FamilyOf family, AuthorizationTable table, Actor actor, DateTimeOffset now, StandingMemo? memo = null)
     {
         var read = ItemPolicy.Decide(actor, ItemAction.Read, item, family.Family, family.BirthDates, table, now, memo);
-        if (!read.Allowed) return read;
-        var general = new ItemFacts(InformationCategory.General, item.About, actor.UserId, actor.OrganisationId, Audience.Everyone);
-        return ItemPolicy.Decide(actor, ItemAction.Create, general, family.Family, family.BirthDates, table, now, memo);
+        return read.Allowed ? MayReplyAbout(item.About, family, table, actor, now, memo) : read;
     }
+
+    /// <summary>The second half of <see cref="MayReply(ItemFacts, FamilyOf, AuthorizationTable, Actor, DateTimeOffset, StandingMemo?)"/>, for a reader known to read the item.</summary>
+    public static Decision MayReplyAbout(ImmutableArray<PersonId> about, FamilyOf family, AuthorizationTable table, Actor actor, DateTimeOffset now, StandingMemo? memo = null) =>
+        ItemPolicy.Decide(actor, ItemAction.Create, new ItemFacts(InformationCategory.General, about, actor.UserId, actor.OrganisationId, Audience.Everyone),
+            family.Family, family.BirthDates, table, now, memo);
 
     public static IReadOnlyList<object> Reply(Item item, FamilyOf family, AuthorizationTable table, Actor actor, Guid replyId, string text, DateTimeOffset now)
     {
