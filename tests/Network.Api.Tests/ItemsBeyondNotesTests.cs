@@ -363,6 +363,48 @@ public sealed class ItemsBeyondNotesTests(ApiFixture api) : IClassFixture<ApiFix
     }
 
     [Fact]
+    public async Task a_board_about_a_child_is_not_named_to_whoever_may_not_see_that_child_and_appointments_name_only_known_people()
+    {
+        using var fatima = await api.ClientForAsync(Coordinator);
+        using var jeroen = await api.ClientForAsync(YouthCareWorker);
+        using var opened = await fatima.PostAsJsonAsync($"/api/families/{JansenFamily.Value}/boards", new { title = "Noor en school", about = new[] { NoorPerson.Value } }, Ct);
+        var board = (await opened.Content.ReadFromJsonAsync<BoardOpenedResponse>(ApiFixture.Json, Ct))!.BoardId;
+
+        // Jeroen works with Daan only: the board about Noor is not listed, not named, not there.
+        Assert.DoesNotContain((await jeroen.GetFromJsonAsync<List<BoardSummary>>("/api/boards", ApiFixture.Json, Ct))!, b => b.Id == board);
+        Assert.DoesNotContain((await TimelineAsync(jeroen, JansenBoard.Value)).Boards, b => b.BoardId == board);
+        Assert.DoesNotContain((await jeroen.GetFromJsonAsync<FamilyView>($"/api/families/{JansenFamily.Value}", ApiFixture.Json, Ct))!.Boards, b => b.BoardId == board);
+        Assert.Equal(HttpStatusCode.NotFound, (await jeroen.GetAsync($"/api/boards/{board}/timeline", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await jeroen.PostAsJsonAsync($"/api/boards/{board}/notes", new { text = "x" }, Ct)).StatusCode);
+        Assert.Contains((await fatima.GetFromJsonAsync<List<BoardSummary>>("/api/boards", ApiFixture.Json, Ct))!, b => b.Id == board);
+
+        // An appointment about Daan with Noor and her mother taking part: Jeroen reads it, but Noor is not named to him.
+        using var posted = await fatima.PostAsJsonAsync($"/api/boards/{JansenBoard.Value}/appointments", new
+        {
+            title = "Gesprek over Daan",
+            start = DateTimeOffset.UtcNow.AddDays(2),
+            durationMinutes = 30,
+            participantPersons = new[] { NoorPerson.Value, SannePerson.Value },
+            about = new[] { DaanPerson.Value },
+        }, Ct);
+        var item = (await posted.Content.ReadFromJsonAsync<ItemPostedResponse>(ApiFixture.Json, Ct))!;
+        var seen = (await jeroen.GetFromJsonAsync<ItemView>($"/api/items/{item.ItemId}", ApiFixture.Json, Ct))!;
+        Assert.DoesNotContain(seen.Appointment!.Participants, p => p.PersonId == NoorPerson.Value);
+        Assert.DoesNotContain("Noor", await jeroen.GetStringAsync($"/api/items/{item.ItemId}/appointment.ics", Ct));
+        Assert.Contains((await fatima.GetFromJsonAsync<ItemView>($"/api/items/{item.ItemId}", ApiFixture.Json, Ct))!.Appointment!.Participants,
+            p => p.PersonId == NoorPerson.Value);
+
+        // Bad input: a start far out of range, a file name of only an extension, too long a name.
+        using var far = await fatima.PostAsJsonAsync($"/api/boards/{JansenBoard.Value}/appointments",
+            new { title = "Ver weg", start = new DateTimeOffset(9999, 12, 31, 23, 0, 0, TimeSpan.Zero), durationMinutes = 30 }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, far.StatusCode);
+        using var longName = await fatima.PostAsync($"/api/boards/{JansenBoard.Value}/documents", Upload(Pdf, "a." + new string('x', 200)), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, longName.StatusCode);
+        using var emoji = await fatima.PostAsync($"/api/boards/{JansenBoard.Value}/documents", Upload(Pdf, string.Concat(Enumerable.Repeat("😀", 120)) + ".pdf"), Ct);
+        Assert.Equal(HttpStatusCode.Created, emoji.StatusCode);
+    }
+
+    [Fact]
     public async Task the_demo_family_has_a_themed_board_with_a_document_an_appointment_and_replies()
     {
         using var sanne = await api.ClientForAsync(Parent);

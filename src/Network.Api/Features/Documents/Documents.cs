@@ -80,7 +80,7 @@ public static class DocumentEndpoints
                     Versions.SetETag(http.Response, result.ItemVersion);
                     return TypedResults.Created($"/api/items/{result.ItemId}", result);
                 }
-                catch
+                catch (Exception e) when (Refused(e))
                 {
                     await Upload.DeleteAsync(files, upload.File);
                     throw;
@@ -105,7 +105,7 @@ public static class DocumentEndpoints
                     Versions.SetETag(http.Response, result.ItemVersion);
                     return TypedResults.Ok(result);
                 }
-                catch
+                catch (Exception e) when (Refused(e))
                 {
                     await Upload.DeleteAsync(files, upload.File);
                     throw;
@@ -131,6 +131,13 @@ public static class DocumentEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
+
+    /// <summary>
+    /// Refusals come before the item is saved, so its file can go; after any other failure the item
+    /// may have been saved with it, so the file stays.
+    /// </summary>
+    private static bool Refused(Exception e) =>
+        e is FluentValidation.ValidationException or NotAllowed or ResourceNotFound or DomainRuleViolation or BadRequest or StaleVersion;
 
     private static async Task<IResult> SendAsync(Guid itemId, int? version, bool preview, HttpContext http, IMediator m, IFileStore files, CancellationToken ct)
     {
