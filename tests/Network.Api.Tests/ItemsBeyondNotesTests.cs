@@ -102,6 +102,17 @@ public sealed class ItemsBeyondNotesTests(ApiFixture api) : IClassFixture<ApiFix
         await using var orphans = new Npgsql.NpgsqlCommand(
             "select count(*) from network.files f where not exists (select 1 from network.items i where i.details::text like '%' || f.id || '%')", db);
         Assert.Equal(0L, (long)(await orphans.ExecuteScalarAsync(Ct))!);
+
+        // A file whose item was never saved (the process stopped in between) is swept after the grace time; posted ones stay.
+        var files = (Network.Api.Features.Documents.IFileStore)api.Services.GetService(typeof(Network.Api.Features.Documents.IFileStore))!;
+        var stray = await files.SaveAsync(new MemoryStream(Pdf), 1024, Ct);
+        using var kept = await fatima.PostAsync($"/api/boards/{JansenBoard.Value}/documents", Upload(Pdf, "blijft.pdf"), Ct);
+        var keptItem = (await kept.Content.ReadFromJsonAsync<ItemPostedResponse>(ApiFixture.Json, Ct))!;
+        var sweeper = (Network.Api.Features.Documents.FileSweeper)api.Services.GetService(typeof(Network.Api.Features.Documents.FileSweeper))!;
+        Assert.True(await sweeper.SweepAsync(DateTimeOffset.UtcNow.AddMinutes(1), Ct) >= 1);
+        await using var left = new Npgsql.NpgsqlCommand("select count(*) from network.files where id = $1", db) { Parameters = { new() { Value = stray.Id } } };
+        Assert.Equal(0L, (long)(await left.ExecuteScalarAsync(Ct))!);
+        Assert.Equal(Pdf, await fatima.GetByteArrayAsync($"/api/items/{keptItem.ItemId}/document", Ct));
     }
 
     [Fact]
