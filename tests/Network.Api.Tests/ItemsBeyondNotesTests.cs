@@ -70,6 +70,10 @@ public sealed class ItemsBeyondNotesTests(ApiFixture api) : IClassFixture<ApiFix
         using var preview = await sanne.GetAsync($"/api/items/{item.ItemId}/document/preview", Ct);
         Assert.Equal("inline", preview.Content.Headers.ContentDisposition!.DispositionType);
 
+        // Someone outside the family cannot upload at all: 404 before anything is stored.
+        using var peter = await api.ClientForAsync(Guardian);
+        Assert.Equal(HttpStatusCode.NotFound, (await peter.PostAsync($"/api/boards/{JansenBoard.Value}/documents", Upload(Pdf, "x.pdf"), Ct)).StatusCode);
+
         // Jeroen has no standing on Noor: the item, its file and its board page do not exist for him, and the try is logged as refused.
         Assert.Equal(HttpStatusCode.NotFound, (await jeroen.GetAsync($"/api/items/{item.ItemId}/document", Ct)).StatusCode);
         Assert.DoesNotContain((await TimelineAsync(jeroen, JansenBoard.Value)).Entries, e => e.ItemId == item.ItemId);
