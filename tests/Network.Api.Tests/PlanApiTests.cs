@@ -9,7 +9,9 @@ namespace Network.Api.Tests;
 
 /// <summary>
 /// The family plan of Gezin Jansen (the demo's lived-in plan) through every path, for every role:
-/// the plan, the timeline, "my actions" and pushes; expectations read off the table by hand.
+/// the plan, the timeline, "my actions" and pushes; expectations read off the table by hand. The
+/// tests that change the plan have a database of their own (the classes below): xunit's order of
+/// tests within a class is not the order they are written in, and may differ between checkouts.
 /// </summary>
 public sealed class PlanApiTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
@@ -79,91 +81,6 @@ public sealed class PlanApiTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
-    public async Task my_actions_are_mine_across_families_overdue_first()
-    {
-        var expected = new Dictionary<DemoUser, string[]>
-        {
-            [Coordinator] = ["Gesprek met de leerkracht"],
-            [YouthCareWorker] = ["Slaapadvies bij Jeugdhulp"],
-            [Parent] = ["Vast avondritueel", "Ik wil een cursus ontspanning"],
-            [Youth] = ["Noor kiest een vertrouwenspersoon"],
-            [Grandmother] = ["Oma Riet haalt Daan"],
-        };
-        foreach (var (user, texts) in expected)
-        {
-            using var client = await api.ClientForAsync(user);
-            var mine = (await client.GetFromJsonAsync<List<MyActionView>>("/api/my/actions", ApiFixture.Json, Ct))!;
-            Assert.True(texts.Order().SequenceEqual(mine.Select(a => texts.FirstOrDefault(t => a.Text.StartsWith(t)) ?? a.Text).Order()),
-                $"{user.DisplayName}: {string.Join(", ", mine.Select(m => m.Text))}");
-        }
-        // Overdue first: two new actions for Jeroen, one due yesterday, one next month.
-        using var fatima = await api.ClientForAsync(Coordinator);
-        var plan = (await fatima.GetFromJsonAsync<PlanView>($"/api/families/{Jansen}/plan", ApiFixture.Json, Ct))!;
-        var goal = plan.Goals.Single(g => g.Goal.Text.StartsWith("Daan")).Goal.ItemId;
-        var jeroenId = plan.Owners.Single(o => o.Name == "Jeroen de Vries").UserId;
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        foreach (var (text, due) in new[] { ("Later", today.AddDays(30)), ("Te laat", today.AddDays(-1)) })
-            Assert.Equal(HttpStatusCode.Created, (await fatima.PostAsJsonAsync($"/api/families/{Jansen}/plan/items",
-                new { kind = "Action", text, goalId = goal, due, owner = new { userId = jeroenId } }, Ct)).StatusCode);
-        using var jeroen = await api.ClientForAsync(YouthCareWorker);
-        var his = (await jeroen.GetFromJsonAsync<List<MyActionView>>("/api/my/actions", ApiFixture.Json, Ct))!;
-        Assert.Equal("Te laat", his[0].Text);
-        Assert.True(his[0].Overdue);
-        Assert.Contains(his, a => a.Text == "Later" && !a.Overdue);
-        // The grandmother sees her action but not the goal it serves (condition 2).
-        using var riet = await api.ClientForAsync(Grandmother);
-        Assert.Null(Assert.Single((await riet.GetFromJsonAsync<List<MyActionView>>("/api/my/actions", ApiFixture.Json, Ct))!).GoalText);
-    }
-
-    [Fact]
-    public async Task a_proposal_is_accepted_published_agreed_and_pushed_to_exactly_its_readers()
-    {
-        using var fatima = await api.ClientForAsync(Coordinator);
-        using var sanne = await api.ClientForAsync(Parent);
-        using var jeroen = await api.ClientForAsync(YouthCareWorker);
-        var noorPushes = Channel.CreateUnbounded<long>();
-        var sannePushes = Channel.CreateUnbounded<long>();
-        await using var noorHub = await api.JoinBoardAsync(Youth, JansenBoard.Value, noorPushes, Ct);
-        await using var sanneHub = await api.JoinBoardAsync(Parent, JansenBoard.Value, sannePushes, Ct);
-
-        // Nothing changed since version 2: the proposal is not in the plan yet.
-        using var nothing = await fatima.PostAsync($"/api/families/{Jansen}/plan/versions", null, Ct);
-        Assert.Equal(HttpStatusCode.Conflict, nothing.StatusCode);
-        var plan = (await sanne.GetFromJsonAsync<PlanView>($"/api/families/{Jansen}/plan", ApiFixture.Json, Ct))!;
-        Assert.True(plan.MayPropose && !plan.MayWrite && plan.MayAgree);
-        var proposal = Assert.Single(plan.Proposals);
-        Assert.False(proposal.MayDecide);
-        Assert.Equal(HttpStatusCode.Forbidden, (await sanne.PostAsJsonAsync($"/api/plan/items/{proposal.ItemId}/accept", new { }, Ct)).StatusCode);
-
-        Assert.Equal(HttpStatusCode.OK, (await fatima.PostAsJsonAsync($"/api/plan/items/{proposal.ItemId}/accept", new { reason = "Goed idee" }, Ct)).StatusCode);
-        // Noor may read the proposal about her mother: she is told.
-        await NextAsync(noorPushes);
-        using var published = await fatima.PostAsync($"/api/families/{Jansen}/plan/versions", null, Ct);
-        Assert.Equal(HttpStatusCode.Created, published.StatusCode);
-        var third = (await published.Content.ReadFromJsonAsync<PlanVersionPublished>(ApiFixture.Json, Ct))!;
-        Assert.Equal(3, third.Number);
-
-        Assert.Equal(HttpStatusCode.Created, (await sanne.PostAsJsonAsync($"/api/plan/versions/{third.ItemId}/agreement",
-            new { agrees = true, comment = "Akkoord" }, Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await jeroen.PostAsJsonAsync($"/api/plan/versions/{third.ItemId}/agreement",
-            new { agrees = true }, Ct)).StatusCode);
-        var after = (await fatima.GetFromJsonAsync<PlanView>($"/api/families/{Jansen}/plan", ApiFixture.Json, Ct))!;
-        Assert.Contains(after.Versions[0].Diff.Added, e => e.Text.StartsWith("Ik wil een cursus"));
-        Assert.Equal(["Sanne Jansen"], after.Versions[0].Agreements.Select(a => a.Name));
-        var timeline = (await fatima.GetFromJsonAsync<TimelineView>($"/api/boards/{JansenBoard.Value}/timeline", ApiFixture.Json, Ct))!;
-        Assert.Contains(timeline.Entries, e => e.Kind == ItemKind.PlanAgreement && e.Plan!.AgreesToVersion == 3 && e.Plan.Agrees == true);
-
-        // An action about Daan: pushed to Sanne, not to Noor.
-        while (noorPushes.Reader.TryRead(out _)) { }
-        while (sannePushes.Reader.TryRead(out _)) { }
-        var teacher = after.Goals.SelectMany(g => g.Actions).Single(a => a.Text.StartsWith("Gesprek met de leerkracht"));
-        Assert.Equal(HttpStatusCode.OK, (await fatima.PostAsJsonAsync($"/api/plan/items/{teacher.ItemId}/status", new { status = "Done" }, Ct)).StatusCode);
-        await NextAsync(sannePushes);
-        await Task.Delay(300, Ct);
-        Assert.False(noorPushes.Reader.TryRead(out _));
-    }
-
-    [Fact]
     public async Task a_stale_if_match_on_an_action_answers_412_and_changes_nothing()
     {
         using var fatima = await api.ClientForAsync(Coordinator);
@@ -222,5 +139,111 @@ public sealed class PlanApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(10));
         return await pushes.Reader.ReadAsync(timeout.Token);
+    }
+}
+
+/// <summary>A proposal accepted, a version published and agreed, on a plan nobody else changes.</summary>
+public sealed class PlanProposalTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private static readonly Guid Jansen = JansenFamily.Value;
+
+    [Fact]
+    public async Task a_proposal_is_accepted_published_agreed_and_pushed_to_exactly_its_readers()
+    {
+        using var fatima = await api.ClientForAsync(Coordinator);
+        using var sanne = await api.ClientForAsync(Parent);
+        using var jeroen = await api.ClientForAsync(YouthCareWorker);
+        var noorPushes = Channel.CreateUnbounded<long>();
+        var sannePushes = Channel.CreateUnbounded<long>();
+        await using var noorHub = await api.JoinBoardAsync(Youth, JansenBoard.Value, noorPushes, Ct);
+        await using var sanneHub = await api.JoinBoardAsync(Parent, JansenBoard.Value, sannePushes, Ct);
+
+        // Nothing changed since version 2: the proposal is not in the plan yet.
+        using var nothing = await fatima.PostAsync($"/api/families/{Jansen}/plan/versions", null, Ct);
+        Assert.Equal(HttpStatusCode.Conflict, nothing.StatusCode);
+        var plan = (await sanne.GetFromJsonAsync<PlanView>($"/api/families/{Jansen}/plan", ApiFixture.Json, Ct))!;
+        Assert.True(plan.MayPropose && !plan.MayWrite && plan.MayAgree);
+        var proposal = Assert.Single(plan.Proposals);
+        Assert.False(proposal.MayDecide);
+        Assert.Equal(HttpStatusCode.Forbidden, (await sanne.PostAsJsonAsync($"/api/plan/items/{proposal.ItemId}/accept", new { }, Ct)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await fatima.PostAsJsonAsync($"/api/plan/items/{proposal.ItemId}/accept", new { reason = "Goed idee" }, Ct)).StatusCode);
+        // Noor may read the proposal about her mother: she is told.
+        await NextAsync(noorPushes);
+        using var published = await fatima.PostAsync($"/api/families/{Jansen}/plan/versions", null, Ct);
+        Assert.Equal(HttpStatusCode.Created, published.StatusCode);
+        var third = (await published.Content.ReadFromJsonAsync<PlanVersionPublished>(ApiFixture.Json, Ct))!;
+        Assert.Equal(3, third.Number);
+
+        Assert.Equal(HttpStatusCode.Created, (await sanne.PostAsJsonAsync($"/api/plan/versions/{third.ItemId}/agreement",
+            new { agrees = true, comment = "Akkoord" }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await jeroen.PostAsJsonAsync($"/api/plan/versions/{third.ItemId}/agreement",
+            new { agrees = true }, Ct)).StatusCode);
+        var after = (await fatima.GetFromJsonAsync<PlanView>($"/api/families/{Jansen}/plan", ApiFixture.Json, Ct))!;
+        Assert.Contains(after.Versions[0].Diff.Added, e => e.Text.StartsWith("Ik wil een cursus"));
+        Assert.Equal(["Sanne Jansen"], after.Versions[0].Agreements.Select(a => a.Name));
+        var timeline = (await fatima.GetFromJsonAsync<TimelineView>($"/api/boards/{JansenBoard.Value}/timeline", ApiFixture.Json, Ct))!;
+        Assert.Contains(timeline.Entries, e => e.Kind == ItemKind.PlanAgreement && e.Plan!.AgreesToVersion == 3 && e.Plan.Agrees == true);
+
+        // An action about Daan: pushed to Sanne, not to Noor.
+        while (noorPushes.Reader.TryRead(out _)) { }
+        while (sannePushes.Reader.TryRead(out _)) { }
+        var teacher = after.Goals.SelectMany(g => g.Actions).Single(a => a.Text.StartsWith("Gesprek met de leerkracht"));
+        Assert.Equal(HttpStatusCode.OK, (await fatima.PostAsJsonAsync($"/api/plan/items/{teacher.ItemId}/status", new { status = "Done" }, Ct)).StatusCode);
+        await NextAsync(sannePushes);
+        await Task.Delay(300, Ct);
+        Assert.False(noorPushes.Reader.TryRead(out _));
+    }
+
+    private static async Task<long> NextAsync(Channel<long> pushes)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(10));
+        return await pushes.Reader.ReadAsync(timeout.Token);
+    }
+}
+
+/// <summary>"My actions" across families, on a plan nobody else changes.</summary>
+public sealed class MyActionsTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private static readonly Guid Jansen = JansenFamily.Value;
+
+    [Fact]
+    public async Task my_actions_are_mine_across_families_overdue_first()
+    {
+        var expected = new Dictionary<DemoUser, string[]>
+        {
+            [Coordinator] = ["Gesprek met de leerkracht"],
+            [YouthCareWorker] = ["Slaapadvies bij Jeugdhulp"],
+            [Parent] = ["Vast avondritueel", "Ik wil een cursus ontspanning"],
+            [Youth] = ["Noor kiest een vertrouwenspersoon"],
+            [Grandmother] = ["Oma Riet haalt Daan"],
+        };
+        foreach (var (user, texts) in expected)
+        {
+            using var client = await api.ClientForAsync(user);
+            var mine = (await client.GetFromJsonAsync<List<MyActionView>>("/api/my/actions", ApiFixture.Json, Ct))!;
+            Assert.True(texts.Order().SequenceEqual(mine.Select(a => texts.FirstOrDefault(t => a.Text.StartsWith(t)) ?? a.Text).Order()),
+                $"{user.DisplayName}: {string.Join(", ", mine.Select(m => m.Text))}");
+        }
+        // Overdue first: two new actions for Jeroen, one due yesterday, one next month.
+        using var fatima = await api.ClientForAsync(Coordinator);
+        var plan = (await fatima.GetFromJsonAsync<PlanView>($"/api/families/{Jansen}/plan", ApiFixture.Json, Ct))!;
+        var goal = plan.Goals.Single(g => g.Goal.Text.StartsWith("Daan")).Goal.ItemId;
+        var jeroenId = plan.Owners.Single(o => o.Name == "Jeroen de Vries").UserId;
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        foreach (var (text, due) in new[] { ("Later", today.AddDays(30)), ("Te laat", today.AddDays(-1)) })
+            Assert.Equal(HttpStatusCode.Created, (await fatima.PostAsJsonAsync($"/api/families/{Jansen}/plan/items",
+                new { kind = "Action", text, goalId = goal, due, owner = new { userId = jeroenId } }, Ct)).StatusCode);
+        using var jeroen = await api.ClientForAsync(YouthCareWorker);
+        var his = (await jeroen.GetFromJsonAsync<List<MyActionView>>("/api/my/actions", ApiFixture.Json, Ct))!;
+        Assert.Equal("Te laat", his[0].Text);
+        Assert.True(his[0].Overdue);
+        Assert.Contains(his, a => a.Text == "Later" && !a.Overdue);
+        // The grandmother sees her action but not the goal it serves (condition 2).
+        using var riet = await api.ClientForAsync(Grandmother);
+        Assert.Null(Assert.Single((await riet.GetFromJsonAsync<List<MyActionView>>("/api/my/actions", ApiFixture.Json, Ct))!).GoalText);
     }
 }
