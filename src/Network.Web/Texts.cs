@@ -74,7 +74,7 @@ public static class Texts
     {
         < 1024 => $"{bytes} bytes",
         < 1024 * 1024 => $"{Math.Max(1, bytes / 1024)} kB",
-        _ => (bytes / (1024d * 1024d)).ToString("0.#", CultureInfo.CurrentCulture) + " MB",
+        _ => (bytes / (1024d * 1024d)).ToString("0.#", CultureInfo.GetCultureInfo(IsEnglish ? English : Dutch)) + " MB",
     };
 
     /// <summary>The time zone appointments are made and shown in: the Netherlands'.</summary>

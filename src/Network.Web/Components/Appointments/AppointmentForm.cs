@@ -1,3 +1,4 @@
+using System.Globalization;
 using Network.Web.Components.Boards;
 
 namespace Network.Web.Components.Appointments;
@@ -10,7 +11,11 @@ public sealed class AppointmentForm
 {
     public string Title { get; set; } = "";
     public DateOnly? Day { get; set; }
-    public TimeOnly? Time { get; set; }
+    /// <summary>The time as the browser sends it: "14:30" or "14:30:00".</summary>
+    public string TimeText { get; set; } = "";
+
+    public TimeOnly? Time => TimeOnly.TryParseExact(TimeText.Trim(), ["HH:mm", "HH:mm:ss", "H:mm"], CultureInfo.InvariantCulture,
+        DateTimeStyles.None, out var time) ? time : null;
     public int DurationMinutes { get; set; } = 60;
     public string Place { get; set; } = "";
     public string VideoLink { get; set; } = "";
@@ -28,7 +33,7 @@ public sealed class AppointmentForm
         var local = TimeZoneInfo.ConvertTime(a.Start, Texts.DutchTime);
         var form = new AppointmentForm
         {
-            Title = item.Text, Day = DateOnly.FromDateTime(local.DateTime), Time = TimeOnly.FromDateTime(local.DateTime),
+            Title = item.Text, Day = DateOnly.FromDateTime(local.DateTime), TimeText = local.ToString("HH:mm", CultureInfo.InvariantCulture),
             DurationMinutes = a.DurationMinutes, Place = a.Place ?? "", VideoLink = a.VideoLink ?? "",
         };
         foreach (var p in a.Participants)
