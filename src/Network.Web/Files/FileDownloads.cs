@@ -39,7 +39,8 @@ public static class FileDownloads
 
     private static string Version(int? version) => version is { } v ? $"?version={v}" : "";
 
-    private static async Task ProxyAsync(HttpContext http, string path)
+    /// <summary>Streams the API's answer for <paramref name="path"/> to the response, as the request's user.</summary>
+    public static async Task ProxyAsync(HttpContext http, string path)
     {
         var ct = http.RequestAborted;
         string token;
