@@ -46,7 +46,7 @@ public sealed class ItemsBeyondNotesJourneyTests(PlatformFixture platform)
 
         // A PDF about Noor, for everyone on the board (the default of General).
         var fileName = $"verslag-school-{run}.pdf";
-        await fatima.GetByLabel("Document").CheckAsync();
+        await fatima.GetByLabel("Document", new() { Exact = true }).CheckAsync();
         await fatima.GetByLabel("Bestand").SetInputFilesAsync(new FilePayload { Name = fileName, MimeType = "application/pdf", Buffer = Pdf });
         await fatima.GetByLabel("Beschrijving (optioneel)").FillAsync($"Verslag van het gesprek met school ({run})");
         var documentComposer = fatima.GetByTestId("document-composer");
@@ -61,9 +61,9 @@ public sealed class ItemsBeyondNotesJourneyTests(PlatformFixture platform)
         var day = DateTime.UtcNow.AddDays(7).ToString("yyyy-MM-dd");
         await fatima.GetByLabel("Afspraak", new() { Exact = true }).CheckAsync();
         await fatima.GetByLabel("Wat voor afspraak").FillAsync(title);
-        await fatima.GetByLabel("Datum").FillAsync(day);
-        await fatima.GetByLabel("Tijd").FillAsync("10:00");
-        await fatima.GetByLabel("Duur").SelectOptionAsync("60");
+        await fatima.GetByLabel("Datum", new() { Exact = true }).FillAsync(day);
+        await fatima.GetByLabel("Tijd", new() { Exact = true }).FillAsync("10:00");
+        await fatima.GetByLabel("Duur", new() { Exact = true }).SelectOptionAsync("60");
         await fatima.GetByLabel("Plaats (optioneel)").FillAsync("Basisschool De Regenboog");
         var participants = fatima.GetByTestId("appointment-participants");
         if (await participants.GetByRole(AriaRole.Checkbox, new() { Name = "Sanne Jansen" }).CountAsync() > 0)
