@@ -111,6 +111,35 @@ public sealed class ItemsBeyondNotesJourneyTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task a_closed_themed_board_stays_readable_without_a_composer_and_its_items_stay_on_the_family_board()
+    {
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var fatima = await platform.LoggedInPageAsync("fatima@buurtteam.demo", Phone);
+        var boardTitle = $"School {run}";
+        await fatima.GotoAsync($"{platform.WebUrl}/gezinnen/{JansenFamily}");
+        await fatima.GetByLabel("Nieuw themabord (bijvoorbeeld: School)").FillAsync(boardTitle);
+        await fatima.GetByRole(AriaRole.Button, new() { Name = "Bord openen" }).ClickAsync();
+        await Expect(fatima.GetByRole(AriaRole.Heading, new() { Name = boardTitle, Level = 1 })).ToBeVisibleAsync();
+        var text = $"Overleg met de intern begeleider ({run})";
+        await fatima.GetByLabel("Nieuwe notitie").FillAsync(text);
+        await fatima.GetByRole(AriaRole.Button, new() { Name = "Plaatsen" }).ClickAsync();
+        await Expect(fatima.GetByTestId("timeline").GetByText(text)).ToBeVisibleAsync();
+
+        await fatima.GetByText("Dit bord sluiten").ClickAsync();
+        await fatima.GetByLabel("Waarom sluit u het bord? (optioneel)").FillAsync("Het schooljaar is afgerond");
+        await fatima.GetByRole(AriaRole.Button, new() { Name = "Bord sluiten" }).ClickAsync();
+
+        await Expect(fatima.GetByTestId("board-closed")).ToBeVisibleAsync();
+        await Expect(fatima.GetByTestId("item-composer")).ToHaveCountAsync(0);
+        await Expect(fatima.GetByTestId("timeline").GetByText(text)).ToBeVisibleAsync();
+        await AssertNoSeriousViolationsAsync(fatima);
+
+        await fatima.GetByRole(AriaRole.Link, new() { Name = "Gezinsbord Jansen" }).First.ClickAsync();
+        await Expect(fatima.GetByRole(AriaRole.Heading, new() { Name = "Gezinsbord Jansen", Level = 1 })).ToBeVisibleAsync();
+        await Expect(fatima.GetByTestId("timeline").GetByText(text)).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task downloads_go_through_the_web_app_with_the_users_token_and_an_unknown_item_stays_404()
     {
         var sanne = await platform.LoggedInPageAsync("sanne.jansen@gezin.demo");
