@@ -44,6 +44,18 @@ public sealed class ItemKindTests : BunitContext
     }
 
     [Fact]
+    public void on_the_family_board_an_item_of_a_themed_board_names_that_board()
+    {
+        var noorBoard = Guid.NewGuid();
+        var item = Document(5) with { Boards = [noorBoard] };
+
+        var cut = Render<Timeline>(p => p.Add(t => t.Entries, [item]).Add(t => t.People, People)
+            .Add(t => t.Boards, [new BoardRef(Guid.NewGuid(), "Gezinsbord Jansen"), new BoardRef(noorBoard, "Noor", Themed: true)]));
+
+        Assert.Equal("Bord: Noor", cut.Find("[data-testid=board-badge]").TextContent);
+    }
+
+    [Fact]
     public void a_document_links_to_its_file_and_preview_through_this_app_with_its_type_size_and_earlier_versions()
     {
         var doc = Document(5, versions: 2);
