@@ -9,7 +9,7 @@ using Network.Testing;
 namespace Network.Api.Tests;
 
 /// <summary>The API against its own fresh PostgreSQL database, with the demo region seeded.</summary>
-public sealed class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
+public class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private TestDatabase? database;
 
@@ -21,9 +21,18 @@ public sealed class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string ConnectionString => database!.ConnectionString;
 
+    /// <summary>Whether requests travel over real sockets to Kestrel rather than through the in-memory test server.</summary>
+    protected virtual bool OverSockets => false;
+
     public async ValueTask InitializeAsync()
     {
         database = await TestDatabase.CreateAsync("api");
+        if (OverSockets)
+        {
+            var port = TwoInstances.FreePort();
+            UseKestrel(port);
+            ClientOptions.BaseAddress = new Uri($"http://127.0.0.1:{port}");
+        }
         StartServer();
     }
 
@@ -44,9 +53,13 @@ public sealed class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task<string> AccessTokenAsync(DemoRegion.DemoUser user)
     {
-        using var browser = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        using var browser = LoginBrowser();
         return await OidcLogin.AccessTokenAsync(browser, user.Email, DemoRegion.Password);
     }
+
+    /// <summary>A browser's client for the login flow: keeps cookies, does not follow redirects.</summary>
+    protected virtual HttpClient LoginBrowser() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>A SignalR connection to the board hub through the test server (not started).</summary>
     public HubConnection Hub(string? token) =>

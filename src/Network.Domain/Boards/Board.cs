@@ -3,19 +3,23 @@ using Network.Domain.Families;
 
 namespace Network.Domain.Boards;
 
-public sealed record BoardOpened(BoardId BoardId, FamilyId FamilyId, string Title, DateTimeOffset At);
+public sealed record BoardOpened(BoardId BoardId, FamilyId FamilyId, string Title, DateTimeOffset At, bool Themed = false);
+
+/// <summary>A themed board was closed: nothing new is posted on it; its items stay readable wherever they are shown.</summary>
+public sealed record BoardClosed(BoardId BoardId, string? Reason, UserId By, DateTimeOffset At);
 
 /// <summary>
 /// A board of a family: its main board or a themed one. Items live on their own streams and are
 /// shown on one or more boards of the same family (<see cref="Items.Item"/>).
 /// </summary>
-public sealed record Board(BoardId Id, FamilyId FamilyId, string Title)
+public sealed record Board(BoardId Id, FamilyId FamilyId, string Title, bool Themed = false, bool Closed = false)
 {
     public const int MaxTitleLength = 200;
 
     public static Board? Evolve(Board? state, object @event) => @event switch
     {
-        BoardOpened e => new Board(e.BoardId, e.FamilyId, e.Title),
+        BoardOpened e => new Board(e.BoardId, e.FamilyId, e.Title, e.Themed),
+        BoardClosed when state is not null => state with { Closed = true },
         _ => state,
     };
 
@@ -34,6 +38,21 @@ public sealed record Board(BoardId Id, FamilyId FamilyId, string Title)
         var decision = ItemPolicy.Decide(actor, ItemAction.Create, facts, family.Family, family.BirthDates, table, now);
         if (!decision.KnowsItExists) throw new ResourceNotFound("family");
         if (!decision.Allowed || !actor.IsProfessional) throw new NotAllowed(decision.Reasons);
-        return Open(id, family.Family, title, now);
+        return [.. Open(id, family.Family, title, now).Cast<BoardOpened>().Select(e => e with { Themed = true })];
+    }
+
+    /// <summary>
+    /// Closes a themed board: the same people who may open one may close it; the family's main
+    /// board is never closed. Its items stay readable on it and wherever else they are shown.
+    /// </summary>
+    public static IReadOnlyList<object> Close(Board board, FamilyOf family, Actor actor, string? reason, AuthorizationTable table, DateTimeOffset now)
+    {
+        var facts = new ItemFacts(InformationCategory.General, [], actor.UserId, actor.OrganisationId, Audience.Everyone);
+        var decision = ItemPolicy.Decide(actor, ItemAction.Create, facts, family.Family, family.BirthDates, table, now);
+        if (!decision.KnowsItExists) throw new ResourceNotFound("board");
+        if (!decision.Allowed || !actor.IsProfessional) throw new NotAllowed(decision.Reasons);
+        if (!board.Themed) throw new DomainRuleViolation("board.main-stays-open");
+        if (reason?.Trim().Length > Items.Item.MaxReasonLength) throw new DomainRuleViolation("item.reason-too-long", ("max", Items.Item.MaxReasonLength));
+        return board.Closed ? [] : [new BoardClosed(board.Id, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), actor.UserId, now)];
     }
 }

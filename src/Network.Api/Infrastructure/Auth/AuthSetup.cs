@@ -91,7 +91,9 @@ public static class AuthSetup
             .AddValidation(o =>
             {
                 o.UseLocalServer();
-                o.UseAspNetCore();
+                // The token comes in the Authorization header (or, for the hub, the query string): never
+                // from a form body, which would make every upload read and buffered before its endpoint runs.
+                o.UseAspNetCore().DisableAccessTokenExtractionFromBodyForm();
             });
 
         services.AddAuthorizationBuilder()

@@ -24,8 +24,8 @@ public sealed class ListMyBoardsHandler(IQuerySession session, FamilyContexts fa
         if (visible.Count == 0) return [];
         var ids = visible.Keys.ToArray();
         var boards = await session.Query<BoardListing>().Where(b => b.FamilyId.IsOneOf(ids)).ToListAsync(ct);
-        return [.. boards.OrderBy(b => visible[b.FamilyId]).ThenBy(b => b.OpenedAt)
-            .Select(b => new BoardSummary(b.Id, b.FamilyId, visible[b.FamilyId], b.Title, 0))];
+        return [.. boards.OrderBy(b => visible[b.FamilyId]).ThenBy(b => b.Themed).ThenBy(b => b.Closed).ThenBy(b => b.OpenedAt)
+            .Select(b => new BoardSummary(b.Id, b.FamilyId, visible[b.FamilyId], b.Title, 0, b.Themed, b.Closed))];
     }
 }
 
