@@ -123,6 +123,27 @@ public sealed class ComposerTests : BunitContext
     }
 
     [Fact]
+    public void the_familys_adults_can_take_part_in_an_appointment_too()
+    {
+        var sanne = new PersonRef(Guid.NewGuid(), "Sanne Jansen");
+        var sent = new List<PostAppointmentRequest>();
+        var cut = Render<AppointmentComposer>(p => p
+            .Add(c => c.OnPost, a => { sent.Add(a); return Task.FromResult<string?>(null); })
+            .Add(c => c.Composer, ParentComposer())
+            .Add(c => c.LoadAdults, () => Task.FromResult<IReadOnlyList<PersonRef>>([sanne, new PersonRef(Daan, "Daan Jansen")])));
+
+        var labels = cut.FindAll("[data-testid=appointment-participants] label").Select(l => l.TextContent.Trim()).ToList();
+        Assert.Equal(["Daan Jansen", "Noor Jansen", "Sanne Jansen", "Jeroen de Vries (jeugdhulp)"], labels);
+        cut.FindAll("[data-testid=appointment-participants] input")[2].Change(true);
+        cut.Find("#appointment-title").Input("Thuis");
+        cut.Find("#appointment-day").Change("2026-12-03");
+        cut.Find("#appointment-time").Change("16:00");
+        cut.Find("form").Submit();
+
+        Assert.Equal([sanne.PersonId], Assert.Single(sent).ParticipantPersons!);
+    }
+
+    [Fact]
     public void an_appointment_needs_a_title_a_day_and_a_time_and_is_sent_in_dutch_time_with_its_participants()
     {
         var sent = new List<PostAppointmentRequest>();
