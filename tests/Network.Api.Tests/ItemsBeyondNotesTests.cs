@@ -335,6 +335,34 @@ public sealed class ItemsBeyondNotesTests(ApiFixture api) : IClassFixture<ApiFix
     }
 
     [Fact]
+    public async Task a_reply_on_an_item_of_a_themed_board_is_pushed_on_the_family_board_to_its_readers_only()
+    {
+        using var fatima = await api.ClientForAsync(Coordinator);
+        var board = await ThemedBoardAsync(fatima, "Sport");
+        using var posted = await fatima.PostAsJsonAsync($"/api/boards/{board}/notes",
+            new { text = "Noor gaat op hockey.", about = new[] { NoorPerson.Value } }, Ct);
+        var note = (await posted.Content.ReadFromJsonAsync<ItemPostedResponse>(ApiFixture.Json, Ct))!;
+
+        var toSanne = System.Threading.Channels.Channel.CreateUnbounded<long>();
+        var toJeroen = System.Threading.Channels.Channel.CreateUnbounded<long>();
+        await using var sanneHub = await api.JoinBoardAsync(Parent, JansenBoard.Value, toSanne, Ct);
+        await using var jeroenHub = await api.JoinBoardAsync(YouthCareWorker, JansenBoard.Value, toJeroen, Ct);
+        using var sanne = await api.ClientForAsync(Parent);
+
+        using var replied = await sanne.PostAsJsonAsync($"/api/items/{note.ItemId}/replies", new { text = "Leuk!" }, Ct);
+        replied.EnsureSuccessStatusCode();
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(10));
+        var version = await toSanne.Reader.ReadAsync(timeout.Token);
+        var changed = await TimelineAsync(sanne, JansenBoard.Value, $"?since={version - 1}");
+        Assert.Contains(changed.Entries, e => e.ItemId == note.ItemId && e.Replies!.Any(r => r.Text == "Leuk!"));
+        // Jeroen (no standing on Noor) is told nothing about it.
+        await Task.Delay(500, Ct);
+        Assert.False(toJeroen.Reader.TryRead(out _));
+    }
+
+    [Fact]
     public async Task the_demo_family_has_a_themed_board_with_a_document_an_appointment_and_replies()
     {
         using var sanne = await api.ClientForAsync(Parent);
