@@ -68,6 +68,8 @@ builder.Services.AddScoped<FamilyContexts>();
 builder.Services.AddScoped<ItemWrites>();
 builder.Services.Configure<DocumentOptions>(builder.Configuration.GetSection("Network:Documents"));
 builder.Services.AddSingleton<IFileStore, PostgresFileStore>();
+builder.Services.AddSingleton<FileSweeper>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<FileSweeper>());
 builder.Services.AddScoped<FamilyWrites>();
 builder.Services.AddScoped<PersonAccess>();
 builder.Services.AddScoped<Duplicates>();

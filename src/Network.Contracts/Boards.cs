@@ -72,7 +72,8 @@ public sealed record EnteredInErrorRequest(string? Reason);
 
 public sealed record ShowOnBoardRequest(Guid BoardId);
 
-public sealed record OpenBoardRequest(string? Title);
+/// <summary>A themed board: its title, and the children it is about (optional): then only those who may see each of them find it.</summary>
+public sealed record OpenBoardRequest(string? Title, IReadOnlyList<Guid>? About = null);
 
 /// <summary>Closes a themed board: nothing new is posted on it, its items stay readable. The family's main board is never closed.</summary>
 public sealed record CloseBoardRequest(string? Reason);

@@ -70,6 +70,10 @@ public sealed class ItemsBeyondNotesTests(ApiFixture api) : IClassFixture<ApiFix
         using var preview = await sanne.GetAsync($"/api/items/{item.ItemId}/document/preview", Ct);
         Assert.Equal("inline", preview.Content.Headers.ContentDisposition!.DispositionType);
 
+        // Someone outside the family cannot upload at all: 404 before anything is stored.
+        using var peter = await api.ClientForAsync(Guardian);
+        Assert.Equal(HttpStatusCode.NotFound, (await peter.PostAsync($"/api/boards/{JansenBoard.Value}/documents", Upload(Pdf, "x.pdf"), Ct)).StatusCode);
+
         // Jeroen has no standing on Noor: the item, its file and its board page do not exist for him, and the try is logged as refused.
         Assert.Equal(HttpStatusCode.NotFound, (await jeroen.GetAsync($"/api/items/{item.ItemId}/document", Ct)).StatusCode);
         Assert.DoesNotContain((await TimelineAsync(jeroen, JansenBoard.Value)).Entries, e => e.ItemId == item.ItemId);
@@ -102,6 +106,17 @@ public sealed class ItemsBeyondNotesTests(ApiFixture api) : IClassFixture<ApiFix
         await using var orphans = new Npgsql.NpgsqlCommand(
             "select count(*) from network.files f where not exists (select 1 from network.items i where i.details::text like '%' || f.id || '%')", db);
         Assert.Equal(0L, (long)(await orphans.ExecuteScalarAsync(Ct))!);
+
+        // A file whose item was never saved (the process stopped in between) is swept after the grace time; posted ones stay.
+        var files = (Network.Api.Features.Documents.IFileStore)api.Services.GetService(typeof(Network.Api.Features.Documents.IFileStore))!;
+        var stray = await files.SaveAsync(new MemoryStream(Pdf), 1024, Ct);
+        using var kept = await fatima.PostAsync($"/api/boards/{JansenBoard.Value}/documents", Upload(Pdf, "blijft.pdf"), Ct);
+        var keptItem = (await kept.Content.ReadFromJsonAsync<ItemPostedResponse>(ApiFixture.Json, Ct))!;
+        var sweeper = (Network.Api.Features.Documents.FileSweeper)api.Services.GetService(typeof(Network.Api.Features.Documents.FileSweeper))!;
+        Assert.True(await sweeper.SweepAsync(DateTimeOffset.UtcNow.AddMinutes(1), Ct) >= 1);
+        await using var left = new Npgsql.NpgsqlCommand("select count(*) from network.files where id = $1", db) { Parameters = { new() { Value = stray.Id } } };
+        Assert.Equal(0L, (long)(await left.ExecuteScalarAsync(Ct))!);
+        Assert.Equal(Pdf, await fatima.GetByteArrayAsync($"/api/items/{keptItem.ItemId}/document", Ct));
     }
 
     [Fact]
@@ -360,6 +375,48 @@ public sealed class ItemsBeyondNotesTests(ApiFixture api) : IClassFixture<ApiFix
         // Jeroen (no standing on Noor) is told nothing about it.
         await Task.Delay(500, Ct);
         Assert.False(toJeroen.Reader.TryRead(out _));
+    }
+
+    [Fact]
+    public async Task a_board_about_a_child_is_not_named_to_whoever_may_not_see_that_child_and_appointments_name_only_known_people()
+    {
+        using var fatima = await api.ClientForAsync(Coordinator);
+        using var jeroen = await api.ClientForAsync(YouthCareWorker);
+        using var opened = await fatima.PostAsJsonAsync($"/api/families/{JansenFamily.Value}/boards", new { title = "Noor en school", about = new[] { NoorPerson.Value } }, Ct);
+        var board = (await opened.Content.ReadFromJsonAsync<BoardOpenedResponse>(ApiFixture.Json, Ct))!.BoardId;
+
+        // Jeroen works with Daan only: the board about Noor is not listed, not named, not there.
+        Assert.DoesNotContain((await jeroen.GetFromJsonAsync<List<BoardSummary>>("/api/boards", ApiFixture.Json, Ct))!, b => b.Id == board);
+        Assert.DoesNotContain((await TimelineAsync(jeroen, JansenBoard.Value)).Boards, b => b.BoardId == board);
+        Assert.DoesNotContain((await jeroen.GetFromJsonAsync<FamilyView>($"/api/families/{JansenFamily.Value}", ApiFixture.Json, Ct))!.Boards, b => b.BoardId == board);
+        Assert.Equal(HttpStatusCode.NotFound, (await jeroen.GetAsync($"/api/boards/{board}/timeline", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await jeroen.PostAsJsonAsync($"/api/boards/{board}/notes", new { text = "x" }, Ct)).StatusCode);
+        Assert.Contains((await fatima.GetFromJsonAsync<List<BoardSummary>>("/api/boards", ApiFixture.Json, Ct))!, b => b.Id == board);
+
+        // An appointment about Daan with Noor and her mother taking part: Jeroen reads it, but Noor is not named to him.
+        using var posted = await fatima.PostAsJsonAsync($"/api/boards/{JansenBoard.Value}/appointments", new
+        {
+            title = "Gesprek over Daan",
+            start = DateTimeOffset.UtcNow.AddDays(2),
+            durationMinutes = 30,
+            participantPersons = new[] { NoorPerson.Value, SannePerson.Value },
+            about = new[] { DaanPerson.Value },
+        }, Ct);
+        var item = (await posted.Content.ReadFromJsonAsync<ItemPostedResponse>(ApiFixture.Json, Ct))!;
+        var seen = (await jeroen.GetFromJsonAsync<ItemView>($"/api/items/{item.ItemId}", ApiFixture.Json, Ct))!;
+        Assert.DoesNotContain(seen.Appointment!.Participants, p => p.PersonId == NoorPerson.Value);
+        Assert.DoesNotContain("Noor", await jeroen.GetStringAsync($"/api/items/{item.ItemId}/appointment.ics", Ct));
+        Assert.Contains((await fatima.GetFromJsonAsync<ItemView>($"/api/items/{item.ItemId}", ApiFixture.Json, Ct))!.Appointment!.Participants,
+            p => p.PersonId == NoorPerson.Value);
+
+        // Bad input: a start far out of range, a file name of only an extension, too long a name.
+        using var far = await fatima.PostAsJsonAsync($"/api/boards/{JansenBoard.Value}/appointments",
+            new { title = "Ver weg", start = new DateTimeOffset(9999, 12, 31, 23, 0, 0, TimeSpan.Zero), durationMinutes = 30 }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, far.StatusCode);
+        using var longName = await fatima.PostAsync($"/api/boards/{JansenBoard.Value}/documents", Upload(Pdf, "a." + new string('x', 200)), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, longName.StatusCode);
+        using var emoji = await fatima.PostAsync($"/api/boards/{JansenBoard.Value}/documents", Upload(Pdf, string.Concat(Enumerable.Repeat("😀", 120)) + ".pdf"), Ct);
+        Assert.Equal(HttpStatusCode.Created, emoji.StatusCode);
     }
 
     [Fact]

@@ -37,8 +37,8 @@ public sealed class KestrelApiFixture : ApiFixture
 
 /// <summary>
 /// A document at the size limit goes in and out in chunks: the bytes allocated by this whole process
-/// (the API on Kestrel and the client) while uploading and downloading 25 MB stay well below the
-/// file's size. Runs alone, so that other tests' allocations do not count.
+/// (the API on Kestrel and the client) while uploading and downloading 25 MB stay within a fixed
+/// budget of 5 MB (measured: about 1.8 MB). Runs alone, so that other tests' allocations do not count.
 /// </summary>
 [Collection(nameof(LargeDocumentTests))]
 public sealed class LargeDocumentTests(KestrelApiFixture api) : IClassFixture<KestrelApiFixture>
@@ -80,7 +80,7 @@ public sealed class LargeDocumentTests(KestrelApiFixture api) : IClassFixture<Ke
         Assert.Equal(Size, total);
         Assert.Equal(sent.Hash, received.Hash);
         TestContext.Current.SendDiagnosticMessage($"25 MB up and down: {allocated / (1024 * 1024)} MB allocated in the process");
-        Assert.True(allocated < Size / 2, $"{uploaded / (1024 * 1024)} MB up, {allocated / (1024 * 1024)} MB allocated for a 25 MB document up and down");
+        Assert.True(allocated < 5 * 1024 * 1024, $"{uploaded / (1024 * 1024)} MB up, {allocated / (1024 * 1024)} MB allocated for a 25 MB document up and down");
 
         using var tooLarge = await fatima.PostAsync($"/api/boards/{JansenBoard.Value}/documents", Form(new PdfStream(Size + 1, null), "te groot.pdf"), Ct);
         Assert.Equal(HttpStatusCode.BadRequest, tooLarge.StatusCode);

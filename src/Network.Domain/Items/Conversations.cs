@@ -35,6 +35,7 @@ public static class Appointments
     public static void Validate(AppointmentFields a, Family family)
     {
         if (a.DurationMinutes is < 5 or > MaxMinutes) throw new DomainRuleViolation("appointment.duration", ("max", MaxMinutes));
+        if (a.Start.UtcDateTime.Year is < 2000 or > 2100) throw new DomainRuleViolation("appointment.start");
         if (a.Place?.Length > MaxPlaceLength) throw new DomainRuleViolation("appointment.place-too-long", ("max", MaxPlaceLength));
         if (a.VideoLink is { } link
             && (!Uri.TryCreate(link, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps || link.Length > MaxPlaceLength))

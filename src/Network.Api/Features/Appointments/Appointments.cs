@@ -32,7 +32,9 @@ public sealed class PostAppointmentValidator : AbstractValidator<PostAppointment
             RuleFor(c => c.Appointment.Title).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Geef de afspraak een titel.")
                 .Must(t => t is null || t.Trim().Length <= Item.MaxTextLength).WithMessage($"Een titel heeft hoogstens {Item.MaxTextLength} tekens.")
                 .OverridePropertyName("Title");
-            RuleFor(c => c.Appointment.Start).NotNull().WithMessage("Kies een datum en tijd.").OverridePropertyName("Start");
+            RuleFor(c => c.Appointment.Start).NotNull().WithMessage("Kies een datum en tijd.")
+                .Must(s => s is null || s.Value.UtcDateTime.Year is >= 2000 and <= 2100).WithMessage("Kies een datum tussen 2000 en 2100.")
+                .OverridePropertyName("Start");
             RuleFor(c => c.Appointment.DurationMinutes).NotNull().WithMessage("Kies hoe lang de afspraak duurt.")
                 .InclusiveBetween(5, Domain.Items.Appointments.MaxMinutes).WithMessage("Een afspraak duurt 5 minuten tot 24 uur.")
                 .OverridePropertyName("DurationMinutes");
@@ -50,7 +52,9 @@ public sealed class ChangeAppointmentValidator : AbstractValidator<ChangeAppoint
         When(c => c.Appointment is not null, () =>
         {
             RuleFor(c => c.Appointment.Title).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Geef de afspraak een titel.").OverridePropertyName("Title");
-            RuleFor(c => c.Appointment.Start).NotNull().WithMessage("Kies een datum en tijd.").OverridePropertyName("Start");
+            RuleFor(c => c.Appointment.Start).NotNull().WithMessage("Kies een datum en tijd.")
+                .Must(s => s is null || s.Value.UtcDateTime.Year is >= 2000 and <= 2100).WithMessage("Kies een datum tussen 2000 en 2100.")
+                .OverridePropertyName("Start");
             RuleFor(c => c.Appointment.DurationMinutes).NotNull().WithMessage("Kies hoe lang de afspraak duurt.")
                 .InclusiveBetween(5, Domain.Items.Appointments.MaxMinutes).WithMessage("Een afspraak duurt 5 minuten tot 24 uur.")
                 .OverridePropertyName("DurationMinutes");
@@ -86,15 +90,18 @@ public sealed class AppointmentHandlers(ItemWrites writes, FamilyContexts famili
     public async ValueTask<string> Handle(AppointmentCalendar q, CancellationToken ct)
     {
         var (row, family, _) = await gate.ReadItemAsync(q.Actor, new ItemId(q.ItemId), families, ct, AccessAction.Export);
-        var view = ItemViews.AppointmentOf(row.Details, family) ?? throw gate.NotFound("appointment");
+        var sight = FamilyPolicy.See(q.Actor, family.Family, family.BirthDates, family.Table, gate.Now);
+        var view = ItemViews.AppointmentOf(row.Details, family, sight) ?? throw gate.NotFound("appointment");
         return Ics(row, view);
     }
 
     public async ValueTask<IReadOnlyList<UpcomingAppointment>> Handle(UpcomingAppointments q, CancellationToken ct)
     {
         var mine = await gate.MyAppointmentsAsync(q.Actor, families, ct);
+        var sights = mine.Select(m => m.Family).DistinctBy(f => f.Id)
+            .ToDictionary(f => f.Id, f => FamilyPolicy.See(q.Actor, f.Family, f.BirthDates, f.Table, gate.Now));
         return [.. mine.Select(m => new UpcomingAppointment(
-            m.Row.Id, m.Row.FamilyId, m.Family.Family.Name, m.Row.Boards[0], m.Row.Text, ItemViews.AppointmentOf(m.Row.Details, m.Family)!))];
+            m.Row.Id, m.Row.FamilyId, m.Family.Family.Name, m.Row.Boards[0], m.Row.Text, ItemViews.AppointmentOf(m.Row.Details, m.Family, sights[m.Family.Id])!))];
     }
 
     private static AppointmentFields Fields(

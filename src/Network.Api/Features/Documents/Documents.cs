@@ -26,6 +26,12 @@ public sealed class PostDocumentValidator : AbstractValidator<PostDocument>
     }
 }
 
+/// <summary>
+/// Before a file streams in: whether the board exists for the actor at all (404 otherwise, logged
+/// as refused), so nobody outside the family makes the server store a file first.
+/// </summary>
+public sealed record CheckBoardForUpload(Actor Actor, Guid BoardId) : IQuery<bool>;
+
 /// <summary>A new version of a document (If-Match): the earlier versions stay in its history and can still be downloaded.</summary>
 public sealed record AddDocumentVersion(Actor Actor, Guid ItemId, long? ExpectedVersion, DocumentFile File) : ICommand<ItemChangedResponse>;
 
@@ -38,8 +44,17 @@ public sealed class OpenDocumentValidator : AbstractValidator<OpenDocument>
 }
 
 public sealed class DocumentHandlers(ItemWrites writes, FamilyContexts families, Gate gate) :
+    IQueryHandler<CheckBoardForUpload, bool>,
     ICommandHandler<PostDocument, ItemPostedResponse>, ICommandHandler<AddDocumentVersion, ItemChangedResponse>, IQueryHandler<OpenDocument, DocumentFile>
 {
+    public async ValueTask<bool> Handle(CheckBoardForUpload q, CancellationToken ct)
+    {
+        var board = await families.BoardAsync(new BoardId(q.BoardId), ct) ?? throw gate.NotFound("board");
+        gate.Guard(q.Actor, AccessAction.Create, $"board:{q.BoardId}", board.Family.Id, board.Read(q.Actor, gate.Now));
+        gate.NothingShown();
+        return true;
+    }
+
     public async ValueTask<ItemPostedResponse> Handle(PostDocument c, CancellationToken ct)
     {
         var choices = new ItemChoices(
@@ -72,6 +87,7 @@ public static class DocumentEndpoints
                 Guid boardId, HttpContext http, IMediator m, IFileStore files, IOptions<DocumentOptions> options, CancellationToken ct) =>
             {
                 Versions.RefuseOnCreate(http.Request);
+                await m.Send(new CheckBoardForUpload(http.User.ToActor(), boardId), ct);
                 var upload = await Upload.ReadAsync(http.Request, files, options.Value.MaxBytes, ct);
                 try
                 {
@@ -80,7 +96,7 @@ public static class DocumentEndpoints
                     Versions.SetETag(http.Response, result.ItemVersion);
                     return TypedResults.Created($"/api/items/{result.ItemId}", result);
                 }
-                catch
+                catch (Exception e) when (Refused(e))
                 {
                     await Upload.DeleteAsync(files, upload.File);
                     throw;
@@ -105,7 +121,7 @@ public static class DocumentEndpoints
                     Versions.SetETag(http.Response, result.ItemVersion);
                     return TypedResults.Ok(result);
                 }
-                catch
+                catch (Exception e) when (Refused(e))
                 {
                     await Upload.DeleteAsync(files, upload.File);
                     throw;
@@ -131,6 +147,13 @@ public static class DocumentEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
+
+    /// <summary>
+    /// Refusals come before the item is saved, so its file can go; after any other failure the item
+    /// may have been saved with it, so the file stays.
+    /// </summary>
+    private static bool Refused(Exception e) =>
+        e is FluentValidation.ValidationException or NotAllowed or ResourceNotFound or DomainRuleViolation or BadRequest or StaleVersion;
 
     private static async Task<IResult> SendAsync(Guid itemId, int? version, bool preview, HttpContext http, IMediator m, IFileStore files, CancellationToken ct)
     {

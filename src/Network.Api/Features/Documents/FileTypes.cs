@@ -74,17 +74,22 @@ public static class FileTypes
         }
     }
 
-    /// <summary>A file name safe to show and to send back: no folders, no control or reserved characters, at most 150 characters.</summary>
+    /// <summary>
+    /// A file name safe to show and to send back: no folders, no control or reserved characters,
+    /// valid Unicode, an extension of at most 10 characters, at most 150 characters in all.
+    /// </summary>
     public static string SafeName(string? name)
     {
         var file = Path.GetFileName((name ?? "").Replace('\\', '/').Split('/')[^1]).Trim();
+        // Lone surrogates become U+FFFD: the name is stored as JSON and sent back in a header.
+        file = Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(file));
         var cleaned = new string([.. file.Select(c => char.IsControl(c) || "<>:\"|?*".Contains(c) ? '_' : c)]).Trim('.', ' ');
-        if (cleaned.Length == 0) cleaned = "document";
-        if (cleaned.Length > 150)
-        {
-            var extension = Path.GetExtension(cleaned);
-            cleaned = cleaned[..(150 - extension.Length)] + extension;
-        }
-        return cleaned;
+        var extension = Path.GetExtension(cleaned);
+        if (extension.Length > 10) extension = "";
+        var stem = cleaned[..^Path.GetExtension(cleaned).Length];
+        var elements = new System.Globalization.StringInfo(stem);
+        if (elements.LengthInTextElements > 150 - extension.Length) stem = elements.SubstringByTextElements(0, 150 - extension.Length);
+        cleaned = (stem + extension).Trim('.', ' ');
+        return cleaned.Length == 0 ? "document" : cleaned;
     }
 }

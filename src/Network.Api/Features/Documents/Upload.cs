@@ -37,10 +37,12 @@ public sealed record Upload(IReadOnlyDictionary<string, List<string>> Fields, St
         var fields = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
         StoredFile? stored = null;
         string? name = null;
+        var sections = 0;
         try
         {
             while (await reader.ReadNextSectionAsync(ct) is { } section)
             {
+                if (++sections > 100) throw new BadRequest("document.too-many-fields", ("max", 100));
                 if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
                     || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
                     continue;
@@ -57,7 +59,6 @@ public sealed record Upload(IReadOnlyDictionary<string, List<string>> Fields, St
                 var read = await text.ReadBlockAsync(buffer, ct);
                 if (read > MaxFieldLength) throw new BadRequest("document.field-too-long", ("max", MaxFieldLength));
                 if (!fields.TryGetValue(field, out var values)) fields[field] = values = [];
-                if (values.Count >= 100) throw new BadRequest("document.field-too-long", ("max", MaxFieldLength));
                 values.Add(new string(buffer, 0, read));
             }
         }

@@ -24,7 +24,7 @@ public static class ItemViews
     /// right to write general items about the same family members: asked once per set of members
     /// and request (<paramref name="rights"/>).
     /// </summary>
-    public static ItemView ToView(this ItemRow row, Actor reader, FamilyContext family, DateTimeOffset now, StandingMemo? memo = null, ReplyRights? rights = null) => new(
+    public static ItemView ToView(this ItemRow row, Actor reader, FamilyContext family, DateTimeOffset now, StandingMemo? memo = null, ReplyRights? rights = null, FamilySight? sight = null) => new(
         row.Id, row.Position, row.Version, row.Kind, row.AuthorId, row.AuthorName, row.AuthorRole, row.AuthorOrganisationName,
         row.Text, row.PostedAt, row.ChangedAt, row.Category, row.About, row.Audience, row.Named, row.Corrected, row.EnteredInError,
         row.ErrorReason, row.Boards,
@@ -33,7 +33,7 @@ public static class ItemViews
             && ItemPolicy.Decide(reader, ItemAction.Correct, row.ToFacts(), family.Family, family.BirthDates, family.Table, now, memo).Allowed,
         Item.IsPlanContent(row.Kind) || row.Kind is ItemKind.PlanVersion or ItemKind.PlanAgreement ? PlanOf(row.Details) : null,
         DocumentOf(row.Details),
-        AppointmentOf(row.Details, family),
+        row.Details.Appointment is null ? null : AppointmentOf(row.Details, family, sight ?? FamilyPolicy.See(reader, family.Family, family.BirthDates, family.Table, now)),
         row.Details.Replies is { Count: > 0 } replies ? [.. replies.Select(r => new ReplyView(r.ReplyId, r.AuthorId, r.AuthorName, r.AuthorRole, r.Text, r.At))] : [],
         !row.EnteredInError && (rights ?? new ReplyRights(reader, family, now, memo)).For(row));
 
@@ -43,11 +43,14 @@ public static class ItemViews
         file.FileName, file.ContentType, file.Size, d.DocumentVersions?.Count ?? 1, Previewable(file.ContentType),
         [.. (d.DocumentVersions ?? []).Select(v => new DocumentVersionView(v.Version, v.File.FileName, v.File.ContentType, v.File.Size, v.At, v.ByName))]);
 
-    public static AppointmentView? AppointmentOf(ItemDetails d, FamilyContext family) => d.Appointment is not { } a ? null : new(
+    /// <summary>An appointment as a reader sees it: of the people taking part, only those the reader may know of are named.</summary>
+    public static AppointmentView? AppointmentOf(ItemDetails d, FamilyContext family, FamilySight sight) => d.Appointment is not { } a ? null : new(
         a.Start, a.DurationMinutes, a.Place, a.VideoLink,
         [
-            .. a.Persons.Select(p => new ParticipantView(p.Value, null, family.NameOf(p))),
-            .. a.Users.Select(u => new ParticipantView(null, u.Value, family.Family.ProfessionalFor(u)?.DisplayName ?? "?")),
+            .. a.Persons.Where(p => sight.Adults.Contains(p) || sight.Children.Any(c => c.Child == p && c.Full))
+                .Select(p => new ParticipantView(p.Value, null, family.NameOf(p))),
+            .. a.Users.Where(u => sight.Network.Any(m => m.Professional == u))
+                .Select(u => new ParticipantView(null, u.Value, family.Family.ProfessionalFor(u)?.DisplayName ?? "?")),
         ],
         d.Cancelled, d.CancelReason, d.Sequence);
 

@@ -23,7 +23,7 @@ public sealed class ItemWrites(IDocumentSession session, FamilyContexts families
     {
         var board = await families.BoardAsync(new BoardId(boardId), ct) ?? throw gate.NotFound("board");
         var f = board.Family;
-        gate.Guard(actor, AccessAction.Create, $"board:{boardId}", f.Id, FamilyPolicy.ReadBoard(actor, f.Family, f.BirthDates, f.Table, gate.Now));
+        gate.Guard(actor, AccessAction.Create, $"board:{boardId}", f.Id, board.Read(actor, gate.Now));
         if (choices.About.Any(p => f.Family.MemberFor(p) is null)) throw new DomainRuleViolation("item.subject-not-in-family");
         var id = ItemId.New();
         gate.Require(actor, AccessAction.Create, $"item:{id}", f.Id,

@@ -49,7 +49,7 @@ public sealed class SearchItemsHandler(IQuerySession session, FamilyContexts fam
         {
             // A board of a family the caller may not read finds nothing, as an unknown one does; the main board holds all the family's items.
             var listing = await session.LoadAsync<BoardListing>(b, ct);
-            if (listing is null || !readable.ContainsKey(listing.FamilyId)) readable.Clear();
+            if (listing is null || !readable.TryGetValue(listing.FamilyId, out var owner) || !listing.ShownTo(q.Actor, owner, gate.Now)) readable.Clear();
             else
             {
                 readable = readable.Where(r => r.Key == listing.FamilyId).ToDictionary();

@@ -93,7 +93,7 @@ public sealed class Gate(IDocumentSession session, AccessLogStore log, NpgsqlDat
     {
         var f = board.Family;
         var resource = $"board:{board.Board.Id}";
-        Require(actor, AccessAction.Read, resource, f.Id, FamilyPolicy.ReadBoard(actor, f.Family, f.BirthDates, f.Table, Now));
+        Require(actor, AccessAction.Read, resource, f.Id, board.Read(actor, Now));
         var all = !board.Board.Themed;
         var batch = since > 0 || limit == int.MaxValue ? int.MaxValue : limit + 1;
         var (rows, position, others) = await ItemRows.OnBoardAsync(db, f.Id.Value, board.Board.Id.Value, all, since, before, batch, ct);
@@ -111,8 +111,10 @@ public sealed class Gate(IDocumentSession session, AccessLogStore log, NpgsqlDat
         var more = false;
         if (since == 0)
         {
-            while (batch != int.MaxValue && visible.Count <= limit && rows.Count == batch)
+            while (limit != int.MaxValue && visible.Count <= limit && rows.Count == batch)
             {
+                // Past a page the reader may not read much of, larger steps back.
+                batch = Math.Max(batch, 200);
                 rows = await ItemRows.PageAsync(db, f.Id.Value, board.Board.Id.Value, all, rows[^1].Position, batch, ct);
                 Decide(rows);
             }
@@ -122,14 +124,18 @@ public sealed class Gate(IDocumentSession session, AccessLogStore log, NpgsqlDat
         }
         foreach (var (_, decision) in visible)
             Record(actor, AccessAction.Read, resource, f.Id, decision.Subjects.Where(s => s.Person is not null));
-        return new BoardRead(visible, position, others, more);
+        // The family's other boards the actor may open: a board about a child they may not see is not named.
+        var boards = others
+            .Where(o => FamilyPolicy.SeesBoardAbout(actor, f.Family, f.BirthDates, f.Table, Now, [.. o.About.Select(p => new PersonId(p))]))
+            .Select(o => o.Board).ToList();
+        return new BoardRead(visible, position, boards, more);
     }
 
     /// <summary>The board decision alone (joining its live updates), and the timeline's position.</summary>
     public async Task<long> JoinBoardAsync(Actor actor, BoardContext board, CancellationToken ct)
     {
         var f = board.Family;
-        Require(actor, AccessAction.Read, $"board:{board.Board.Id}", f.Id, FamilyPolicy.ReadBoard(actor, f.Family, f.BirthDates, f.Table, Now));
+        Require(actor, AccessAction.Read, $"board:{board.Board.Id}", f.Id, board.Read(actor, Now));
         return await ItemRows.PositionAsync(db, f.Id.Value, ct);
     }
 

@@ -124,14 +124,15 @@ public static class ItemRows
     /// <paramref name="since"/> &gt; 0 every item that changed after it, oldest first; otherwise the
     /// newest <paramref name="limit"/> before <paramref name="before"/> (null: from the newest), newest first.
     /// </summary>
-    public static async Task<(IReadOnlyList<ItemRow> Rows, long Position, IReadOnlyList<BoardRef> OtherBoards)> OnBoardAsync(
+    public static async Task<(IReadOnlyList<ItemRow> Rows, long Position, IReadOnlyList<(BoardRef Board, Guid[] About)> OtherBoards)> OnBoardAsync(
         NpgsqlDataSource db, Guid family, Guid board, bool all, long since, long? before, int limit, CancellationToken ct)
     {
         await using var batch = db.CreateBatch();
         var head = new NpgsqlBatchCommand("select coalesce((select position from network.item_positions where family_id = $1), 0)");
         head.Parameters.Add(new() { Value = family });
         var boards = new NpgsqlBatchCommand("""
-            select id, data ->> 'Title', coalesce((data ->> 'Themed')::boolean, false), coalesce((data ->> 'Closed')::boolean, false)
+            select id, data ->> 'Title', coalesce((data ->> 'Themed')::boolean, false), coalesce((data ->> 'Closed')::boolean, false),
+                array(select jsonb_array_elements_text(case jsonb_typeof(data -> 'About') when 'array' then data -> 'About' else '[]' end)::uuid)
             from network.mt_doc_boardlisting
             where CAST(data ->> 'FamilyId' as uuid) = $1 and id <> $2 order by data ->> 'OpenedAt'
             """);
@@ -147,8 +148,9 @@ public static class ItemRows
         var result = new List<ItemRow>();
         while (await reader.ReadAsync(ct)) result.Add(Read(reader));
         await reader.NextResultAsync(ct);
-        var others = new List<BoardRef>();
-        while (await reader.ReadAsync(ct)) others.Add(new BoardRef(reader.GetGuid(0), reader.GetString(1), reader.GetBoolean(2), reader.GetBoolean(3)));
+        var others = new List<(BoardRef, Guid[])>();
+        while (await reader.ReadAsync(ct))
+            others.Add((new BoardRef(reader.GetGuid(0), reader.GetString(1), reader.GetBoolean(2), reader.GetBoolean(3)), reader.GetFieldValue<Guid[]>(4)));
         return (result, position, others);
     }
 

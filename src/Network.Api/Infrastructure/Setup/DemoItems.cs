@@ -16,7 +16,7 @@ internal static class DemoItems
     {
         var table = AuthorizationTable.Default;
         var boardId = BoardId.New();
-        var opened = Board.OpenThemed(boardId, family, coordinator, "Noor", table, now.AddDays(-6));
+        var opened = Board.OpenThemed(boardId, family, coordinator, "Noor", table, now.AddDays(-6), [noor]);
         session.Events.StartStream<Board>(boardId.Value, [.. opened]);
         var board = opened.Aggregate((Board?)null, Board.Evolve)!;
         var aboutNoor = new ItemChoices(InformationCategory.General, [noor], Audience.Everyone);

@@ -15,8 +15,19 @@ public sealed class CloseBoardHandler(IDocumentSession session, FamilyContexts f
         var board = await families.BoardAsync(new BoardId(c.BoardId), ct) ?? throw gate.NotFound("board");
         var f = board.Family;
         var resource = $"board:{c.BoardId}";
-        gate.Require(c.Actor, AccessAction.Update, resource, f.Id, FamilyPolicy.ReadBoard(c.Actor, f.Family, f.BirthDates, f.Table, gate.Now));
-        var events = Board.Close(board.Board, f.Of, c.Actor, c.Close?.Reason, f.Table, gate.Now);
+        var read = board.Read(c.Actor, gate.Now);
+        gate.Guard(c.Actor, AccessAction.Update, resource, f.Id, read);
+        IReadOnlyList<object> events;
+        try
+        {
+            events = Board.Close(board.Board, f.Of, c.Actor, c.Close?.Reason, f.Table, gate.Now);
+        }
+        catch (NotAllowed)
+        {
+            gate.Record(c.Actor, AccessAction.Update, resource, f.Id, read.Subjects.Select(s => s with { Allowed = false }));
+            throw;
+        }
+        gate.Record(c.Actor, AccessAction.Update, resource, f.Id, read.Subjects);
         if (events.Count == 0) return Unit.Value;
         session.Events.Append(c.BoardId, [.. events]);
         await gate.SaveAsync(ct);

@@ -43,7 +43,7 @@ public sealed class GetTimelineHandler(FamilyContexts families, Gate gate) : IQu
         return new TimelineView(
             q.BoardId, f.Id.Value, f.Family.Name, board.Board.Title, read.Position,
             [.. sight.Children.Where(c => c.Full).Select(c => new PersonRef(c.Child.Value, f.NameOf(c.Child)))],
-            [.. read.Items.Select(i => i.Row.ToView(q.Actor, f, gate.Now, memo, replies))],
+            [.. read.Items.Select(i => i.Row.ToView(q.Actor, f, gate.Now, memo, replies, sight))],
             read.OtherBoards, board.Board.Themed, board.Board.Closed, read.MoreBefore,
             since == 0 && q.Before is null ? Composer.For(q.Actor, board, sight, gate.Now, memo) : null);
     }

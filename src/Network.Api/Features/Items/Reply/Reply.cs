@@ -7,7 +7,10 @@ using Network.Api.Infrastructure.Http;
 
 namespace Network.Api.Features.Items.Reply;
 
-/// <summary>A reply under an item; concurrent replies all succeed (no If-Match: nothing is overwritten).</summary>
+/// <summary>
+/// A reply under an item (no If-Match: nothing is overwritten). Two replies to one item in the same
+/// instant may meet on the item's stream: the later one answers 409 and is simply sent again.
+/// </summary>
 public sealed record PostReply(Actor Actor, Guid ItemId, PostReplyRequest Reply) : ICommand<ItemChangedResponse>;
 
 public sealed class PostReplyValidator : AbstractValidator<PostReply>
