@@ -74,6 +74,25 @@ public sealed class BoardItemsPageTests : BunitContext
     }
 
     [Fact]
+    public void a_board_closed_while_open_loses_its_composer_when_the_next_change_is_read()
+    {
+        api.On(HttpMethod.Get, $"/api/boards/{BoardId}/timeline", Timeline(BoardPageTests.Composer()) with { Version = 9 }, etag: 9)
+            .On(HttpMethod.Post, $"/api/boards/{BoardId}/audience-preview", new AudiencePreview(true, [], []))
+            .On(HttpMethod.Post, $"/api/boards/{BoardId}/notes", _ => FakeApi.Json(new ItemPostedResponse(Guid.NewGuid(), BoardId, 10, 1),
+                status: System.Net.HttpStatusCode.Created))
+            .On(HttpMethod.Get, $"/api/boards/{BoardId}/timeline?since=9",
+                Timeline(null, Item(10, "Fatima", "Laatste bericht")) with { Version = 10, Closed = true }, etag: 10);
+        var cut = RenderSettled();
+
+        cut.Find("#note-text").Input("Laatste bericht");
+        cut.Find("[data-testid=note-composer]").Submit();
+
+        cut.WaitForElement("[data-testid=board-closed]");
+        Assert.Empty(cut.FindAll("[data-testid=item-composer]"));
+        Assert.Contains("Laatste bericht", cut.Find("[data-testid=timeline]").TextContent);
+    }
+
+    [Fact]
     public void a_parent_sees_no_close_form()
     {
         this.AddAuthorization().SetAuthorized("Sanne Jansen").SetClaims(
