@@ -89,6 +89,11 @@ public sealed class ItemsBeyondNotesJourneyTests(PlatformFixture platform)
         var pdf = await sanne.RunAndWaitForDownloadAsync(() => document.GetByTestId("document-download").ClickAsync());
         Assert.Equal(fileName, pdf.SuggestedFilename);
         Assert.StartsWith("%PDF-", Encoding.ASCII.GetString(await File.ReadAllBytesAsync((await pdf.PathAsync())!, TestContext.Current.CancellationToken)));
+        var preview = await sanne.APIRequest.GetAsync(platform.WebUrl + await document.GetByTestId("document-preview").GetAttributeAsync("href"));
+        Assert.Equal(200, preview.Status);
+        Assert.StartsWith("application/pdf", preview.Headers["content-type"]);
+        Assert.StartsWith("inline", preview.Headers["content-disposition"]);
+        Assert.Equal("nosniff", preview.Headers["x-content-type-options"]);
         var ics = await sanne.RunAndWaitForDownloadAsync(() => appointment.GetByTestId("appointment-ics").ClickAsync());
         Assert.EndsWith(".ics", ics.SuggestedFilename);
         var calendar = await File.ReadAllTextAsync((await ics.PathAsync())!, TestContext.Current.CancellationToken);

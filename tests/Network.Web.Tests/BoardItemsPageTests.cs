@@ -9,6 +9,9 @@ public sealed class BoardItemsPageTests : BunitContext
     private static readonly Guid BoardId = Guid.CreateVersion7();
     private static readonly Guid FamilyId = Guid.CreateVersion7();
 
+    /// <summary>Generous on a busy machine; a passing wait returns at once.</summary>
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+
     private readonly FakeApi api;
 
     public BoardItemsPageTests()
@@ -87,7 +90,7 @@ public sealed class BoardItemsPageTests : BunitContext
         cut.Find("#note-text").Input("Laatste bericht");
         cut.Find("[data-testid=note-composer]").Submit();
 
-        cut.WaitForElement("[data-testid=board-closed]");
+        cut.WaitForElement("[data-testid=board-closed]", Wait);
         Assert.Empty(cut.FindAll("[data-testid=item-composer]"));
         Assert.Contains("Laatste bericht", cut.Find("[data-testid=timeline]").TextContent);
     }
@@ -114,7 +117,7 @@ public sealed class BoardItemsPageTests : BunitContext
 
         cut.Find("[data-testid=load-more]").Click();
 
-        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid=timeline-entry]").Count));
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid=timeline-entry]").Count), Wait);
         Assert.Contains("Heel oud", cut.FindAll("[data-testid=timeline-entry]")[2].TextContent);
         Assert.Empty(cut.FindAll("[data-testid=load-more]"));
     }
@@ -139,7 +142,7 @@ public sealed class BoardItemsPageTests : BunitContext
         cut.Find("#document-category").Change("Observation");
         cut.Find("[data-testid=document-composer]").Submit();
 
-        cut.WaitForAssertion(() => Assert.Contains("verslag.pdf", cut.Find("[data-testid=timeline]").TextContent));
+        cut.WaitForAssertion(() => Assert.Contains("verslag.pdf", cut.Find("[data-testid=timeline]").TextContent), Wait);
         var post = Assert.Single(api.Requests, r => r.PathAndQuery.EndsWith("/documents"));
         Assert.Null(post.IfMatch);
         foreach (var part in new[] { "name=file; filename=verslag.pdf", "%PDF-1.4 verslag", "name=text", "Verslag van het gesprek",
@@ -169,7 +172,7 @@ public sealed class BoardItemsPageTests : BunitContext
         cut.Find("#appointment-day").Change("2026-12-02");
         cut.Find("#appointment-time").Change("09:30");
         cut.Find("[data-testid=appointment-composer]").Submit();
-        cut.WaitForAssertion(() => Assert.Single(api.Requests, r => r.PathAndQuery.EndsWith("/appointments")));
+        cut.WaitForAssertion(() => Assert.Single(api.Requests, r => r.PathAndQuery.EndsWith("/appointments")), Wait);
         var post = api.Requests.Single(r => r.PathAndQuery.EndsWith("/appointments"));
         Assert.Contains("\"title\":\"Huisbezoek\"", post.Body);
         Assert.Contains("\"start\":\"2026-12-02T09:30:00+01:00\"", post.Body);
@@ -179,7 +182,7 @@ public sealed class BoardItemsPageTests : BunitContext
         cut.Find("[data-testid=reply-form] textarea").Input("Ik kom ook");
         cut.Find("[data-testid=reply-form]").Submit();
 
-        cut.WaitForAssertion(() => Assert.Contains("Ik kom ook", cut.Find("[data-testid=reply]").TextContent));
+        cut.WaitForAssertion(() => Assert.Contains("Ik kom ook", cut.Find("[data-testid=reply]").TextContent), Wait);
         var reply = Assert.Single(api.Requests, r => r.PathAndQuery.EndsWith("/replies"));
         Assert.Equal("{\"text\":\"Ik kom ook\"}", reply.Body);
     }
@@ -197,7 +200,7 @@ public sealed class BoardItemsPageTests : BunitContext
         cut.Find("[data-testid=appointment-cancel-form] input").Change("ziek");
         cut.Find("[data-testid=appointment-cancel-form]").Submit();
 
-        cut.WaitForAssertion(() => Assert.Equal("Afgezegd: ziek", cut.Find("[data-testid=appointment-cancelled]").TextContent.Trim()));
+        cut.WaitForAssertion(() => Assert.Equal("Afgezegd: ziek", cut.Find("[data-testid=appointment-cancelled]").TextContent.Trim()), Wait);
         var cancel = Assert.Single(api.Requests, r => r.PathAndQuery.EndsWith("/cancel"));
         Assert.Equal("\"4\"", cancel.IfMatch);
     }

@@ -11,6 +11,9 @@ public sealed class SearchAndUpcomingTests : BunitContext
     private static readonly Guid NoorBoard = Guid.CreateVersion7();
     private static readonly Guid Yilmaz = Guid.CreateVersion7();
 
+    /// <summary>Generous on a busy machine; a passing wait returns at once.</summary>
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+
     private readonly FakeApi api;
 
     public SearchAndUpcomingTests()
@@ -34,7 +37,7 @@ public sealed class SearchAndUpcomingTests : BunitContext
         var hit = Hit("… het gesprek op school over Noor …", ItemKind.Document);
         api.On(HttpMethod.Get, "/api/search?*", new SearchResults("school", [hit], false));
         var cut = Render<SearchPage>();
-        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("#search-family option").Count));
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("#search-family option").Count), Wait);
 
         cut.Find("#search-q").Input("school");
         cut.Find("#search-family").Change(Jansen.ToString());
@@ -46,7 +49,7 @@ public sealed class SearchAndUpcomingTests : BunitContext
         cut.Find("#search-to").Change("2026-11-30");
         cut.Find("[data-testid=search-form]").Submit();
 
-        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=search-hit]")));
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=search-hit]")), Wait);
         var request = Assert.Single(api.Requests, r => r.PathAndQuery.StartsWith("/api/search"));
         Assert.Equal($"/api/search?q=school&familyId={Jansen}&boardId={NoorBoard}&category=General&kind=Document&from=2026-11-01&to=2026-11-30&page=1",
             request.PathAndQuery);
@@ -68,14 +71,14 @@ public sealed class SearchAndUpcomingTests : BunitContext
 
         cut.Find("#search-q").Input("gesprek");
         cut.Find("[data-testid=search-form]").Submit();
-        cut.WaitForElement("[data-testid=search-more]").Click();
+        cut.WaitForElement("[data-testid=search-more]", Wait).Click();
 
-        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=search-hit]").Count));
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=search-hit]").Count), Wait);
         Assert.Empty(cut.FindAll("[data-testid=search-more]"));
 
         cut.Find("#search-q").Input("niets");
         cut.Find("[data-testid=search-form]").Submit();
-        cut.WaitForAssertion(() => Assert.Equal("Niets gevonden voor \"niets\".", cut.Find("[data-testid=search-status]").TextContent));
+        cut.WaitForAssertion(() => Assert.Equal("Niets gevonden voor \"niets\".", cut.Find("[data-testid=search-status]").TextContent), Wait);
         Assert.Empty(cut.FindAll("[data-testid=search-hit]"));
     }
 
@@ -102,7 +105,7 @@ public sealed class SearchAndUpcomingTests : BunitContext
 
         var cut = Render<UpcomingAppointments>();
 
-        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=upcoming-appointment]").Count));
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=upcoming-appointment]").Count), Wait);
         Assert.Equal("Binnenkort", cut.Find("h2").TextContent);
         var first = cut.FindAll("[data-testid=upcoming-appointment]")[0];
         Assert.Equal("Gesprek op school", first.QuerySelector("h3")!.TextContent);
@@ -116,7 +119,7 @@ public sealed class SearchAndUpcomingTests : BunitContext
     {
         var cut = Render<UpcomingAppointments>();
 
-        cut.WaitForAssertion(() => Assert.Single(api.Requests, r => r.PathAndQuery == "/api/appointments/upcoming"));
+        cut.WaitForAssertion(() => Assert.Single(api.Requests, r => r.PathAndQuery == "/api/appointments/upcoming"), Wait);
         Assert.Empty(cut.FindAll("[data-testid=upcoming]"));
     }
 }
