@@ -10,6 +10,7 @@ using Network.Web;
 using Network.Web.Api;
 using Network.Web.Auth;
 using Network.Web.Components;
+using Network.Web.Files;
 using Network.Web.Realtime;
 using Serilog;
 
@@ -141,6 +142,7 @@ app.MapGet("/language", (HttpContext http) =>
         new CookieOptions { MaxAge = TimeSpan.FromDays(365), SameSite = SameSiteMode.Lax, HttpOnly = true, IsEssential = true });
     return Results.LocalRedirect(ReturnUrls.Local(http.Request.Query["returnUrl"]));
 });
+app.MapFileDownloads();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

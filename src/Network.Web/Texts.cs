@@ -43,4 +43,67 @@ public static class Texts
 
     /// <summary>A moment in the user's time zone, short.</summary>
     public static string Moment(DateTimeOffset at) => at.ToLocalTime().ToString("g", CultureInfo.CurrentCulture);
+
+    /// <summary>What kind of item it is, as a badge: "Notitie", "Document", "Afspraak", or a part of the plan.</summary>
+    public static string KindName(ItemKind kind) => kind switch
+    {
+        ItemKind.Note => T("Notitie", "Note"),
+        ItemKind.Document => T("Document", "Document"),
+        ItemKind.Appointment => T("Afspraak", "Appointment"),
+        ItemKind.Worry => T("Zorg", "Worry"),
+        ItemKind.Strength => T("Wat goed gaat", "Going well"),
+        ItemKind.Goal => T("Doel", "Goal"),
+        ItemKind.Action => T("Actie", "Action"),
+        ItemKind.PlanVersion => T("Versie van het gezinsplan", "Family plan version"),
+        ItemKind.PlanAgreement => T("Akkoord met het gezinsplan", "Agreement with the family plan"),
+        _ => T("Bericht", "Item"),
+    };
+
+    /// <summary>Who an item's author let read it, as a badge.</summary>
+    public static string AudienceName(AudienceKind audience) => audience switch
+    {
+        AudienceKind.Everyone => T("Iedereen op het bord, ook het gezin", "Everyone on the board, the family too"),
+        AudienceKind.Professionals => T("Alleen professionals", "Professionals only"),
+        AudienceKind.OwnOrganisation => T("Alleen de eigen organisatie", "Own organisation only"),
+        AudienceKind.NamedPeople => T("Alleen bepaalde personen", "Certain people only"),
+        _ => T("Anders", "Other"),
+    };
+
+    /// <summary>A file size in words people know: 812 bytes, 45 kB, 3,2 MB.</summary>
+    public static string FileSize(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes} bytes",
+        < 1024 * 1024 => $"{Math.Max(1, bytes / 1024)} kB",
+        _ => (bytes / (1024d * 1024d)).ToString("0.#", CultureInfo.GetCultureInfo(IsEnglish ? English : Dutch)) + " MB",
+    };
+
+    /// <summary>The time zone appointments are made and shown in: the Netherlands'.</summary>
+    public static TimeZoneInfo DutchTime { get; } = FindDutchTime();
+
+    /// <summary>An appointment's moment in Dutch time: "di 1-12-2026 10:00".</summary>
+    public static string AppointmentMoment(DateTimeOffset at)
+    {
+        var local = TimeZoneInfo.ConvertTime(at, DutchTime);
+        var culture = IsEnglish ? CultureInfo.GetCultureInfo(English) : CultureInfo.GetCultureInfo(Dutch);
+        return local.ToString("ddd d-M-yyyy HH:mm", culture);
+    }
+
+    /// <summary>A day and a time as entered in the Netherlands, as a moment.</summary>
+    public static DateTimeOffset FromDutchTime(DateOnly day, TimeOnly time)
+    {
+        var local = day.ToDateTime(time, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, DutchTime.GetUtcOffset(local));
+    }
+
+    private static TimeZoneInfo FindDutchTime()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            return TimeZoneInfo.Utc;
+        }
+    }
 }

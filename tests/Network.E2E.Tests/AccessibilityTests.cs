@@ -131,7 +131,10 @@ public sealed class AccessibilityTests(PlatformFixture platform)
         // The board in English: the catalog's words for categories and reasons, no enum names.
         await page.GetByRole(AriaRole.Link, new() { Name = "Gezinsbord Jansen" }).ClickAsync();
         await Expect(page.GetByLabel("New note")).ToBeVisibleAsync();
-        await Expect(page.GetByLabel("Kind of information").Locator("option[value=CourtMeasure]")).ToHaveTextAsync("Court measure (civil)");
+        // The composer offers only what she may write (a court measure she only reads), in words.
+        await Expect(page.GetByLabel("Kind of information").Locator("option[value=Observation]")).ToHaveTextAsync("Observation");
+        await Expect(page.GetByLabel("Kind of information").Locator("option[value=CourtMeasure]")).ToHaveCountAsync(0);
+        await Expect(page.GetByLabel("Who may see it").Locator("option[value=Professionals]")).ToHaveTextAsync("Professionals only");
         await Expect(page.GetByTestId("audience-preview")).ToContainTextAsync("Visible to:");
         await AssertNoViolationsAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Network", Exact = true }).ClickAsync();

@@ -21,6 +21,12 @@ public sealed class BoardPageTests : BunitContext
         new(BoardId, FamilyId, "Gezin Jansen", "Gezinsbord Jansen", 7, [new PersonRef(Guid.CreateVersion7(), "Daan Jansen")], items,
             [new BoardRef(SchoolBoard, "School")]);
 
+    /// <summary>What a professional may post: general (everyone by default) and observations (professionals by default).</summary>
+    internal static ComposerView Composer(bool mayUpload = true) => new(
+        [new ComposerCategory(InformationCategory.General, AudienceKind.Everyone, [AudienceKind.Everyone, AudienceKind.Professionals, AudienceKind.OwnOrganisation]),
+         new ComposerCategory(InformationCategory.Observation, AudienceKind.Professionals, [AudienceKind.Professionals, AudienceKind.OwnOrganisation])],
+        [], [], mayUpload, true);
+
     [Fact]
     public void the_board_shows_its_items_and_links_to_the_familys_other_boards()
     {
@@ -74,7 +80,7 @@ public sealed class BoardPageTests : BunitContext
     [Fact]
     public void a_new_item_is_posted_without_if_match()
     {
-        api.On(HttpMethod.Get, $"/api/boards/{BoardId}/timeline", Timeline(), etag: 7)
+        api.On(HttpMethod.Get, $"/api/boards/{BoardId}/timeline", Timeline() with { Composer = Composer() }, etag: 7)
             .On(HttpMethod.Post, $"/api/boards/{BoardId}/audience-preview", new AudiencePreview(true, [], []))
             .On(HttpMethod.Post, $"/api/boards/{BoardId}/notes", _ => FakeApi.Json(new ItemPostedResponse(Guid.CreateVersion7(), BoardId, 8, 1),
                 status: System.Net.HttpStatusCode.Created))

@@ -22,4 +22,12 @@ public sealed partial class NetworkApi
     /// <summary>Opens a themed board of a family.</summary>
     public Task<ApiResult<BoardOpenedResponse>> OpenBoardAsync(Guid familyId, string title, CancellationToken ct = default) =>
         SendAsync<BoardOpenedResponse>(HttpMethod.Post, $"api/families/{familyId}/boards", new OpenBoardRequest(title), null, ct);
+
+    /// <summary>An older page of the timeline: the items before <paramref name="before"/> (the smallest position shown).</summary>
+    public Task<ApiResult<TimelineView>> GetTimelinePageAsync(Guid boardId, long before, int limit = 50, CancellationToken ct = default) =>
+        GetAsync<TimelineView>($"api/boards/{boardId}/timeline?limit={limit}&before={before}", ct);
+
+    /// <summary>Closes a themed board: its items stay readable, nothing new is posted on it.</summary>
+    public Task<ApiResult<bool>> CloseBoardAsync(Guid boardId, string? reason, CancellationToken ct = default) =>
+        SendAsync<bool>(HttpMethod.Post, $"api/boards/{boardId}/close", new CloseBoardRequest(reason), null, ct);
 }

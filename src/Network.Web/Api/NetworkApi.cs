@@ -16,12 +16,16 @@ public sealed partial class NetworkApi(IHttpClientFactory factory, AccessTokens 
 
     private Task<ApiResult<T>> GetAsync<T>(string path, CancellationToken ct) => SendAsync<T>(HttpMethod.Get, path, null, null, ct);
 
-    private async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body, long? ifMatch, CancellationToken ct)
+    private Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body, long? ifMatch, CancellationToken ct) =>
+        SendContentAsync<T>(method, path, body is null ? null : JsonContent.Create(body, body.GetType(), options: ApiJson.Options), ifMatch, ct);
+
+    /// <summary>Sends any content (JSON, or a multipart upload that streams its file); the request disposes it.</summary>
+    private async Task<ApiResult<T>> SendContentAsync<T>(HttpMethod method, string path, HttpContent? content, long? ifMatch, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(method, path);
         request.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue(Texts.Language));
         if (ifMatch is { } version) request.Headers.IfMatch.Add(new EntityTagHeaderValue($"\"{version}\""));
-        if (body is not null) request.Content = JsonContent.Create(body, body.GetType(), options: ApiJson.Options);
+        request.Content = content;
 
         try
         {
@@ -29,7 +33,10 @@ public sealed partial class NetworkApi(IHttpClientFactory factory, AccessTokens 
             using var response = await factory.CreateClient(HttpClientName).SendAsync(request, ct);
             if (response.StatusCode == HttpStatusCode.Unauthorized) throw new SessionExpiredException();
             if (!response.IsSuccessStatusCode) return new ApiResult<T>(default, await ApiProblem.ReadAsync(response, ct));
-            var value = await response.Content.ReadFromJsonAsync<T>(ApiJson.Options, ct);
+            // 204 No Content: nothing to read (a call that answers nothing asks for a bool: true).
+            var value = response.StatusCode == HttpStatusCode.NoContent
+                ? (typeof(T) == typeof(bool) ? (T)(object)true : default)
+                : await response.Content.ReadFromJsonAsync<T>(ApiJson.Options, ct);
             return new ApiResult<T>(value, null, VersionOf(response));
         }
         catch (Exception e) when (e is HttpRequestException or JsonException)

@@ -21,10 +21,13 @@ public sealed class AccessTokens(
 {
     private static readonly SemaphoreSlim RefreshLock = new(1, 1);
 
-    public async Task<string> GetAsync(CancellationToken ct = default)
+    public async Task<string> GetAsync(CancellationToken ct = default) =>
+        await GetAsync((await auth.GetAuthenticationStateAsync()).User, ct);
+
+    /// <summary>The token of a given user: for plain HTTP requests (file downloads), which have no circuit.</summary>
+    public async Task<string> GetAsync(System.Security.Claims.ClaimsPrincipal user, CancellationToken ct = default)
     {
-        var state = await auth.GetAuthenticationStateAsync();
-        var session = state.User.FindFirst(TokenStore.SessionClaim)?.Value ?? throw new SessionExpiredException();
+        var session = user.FindFirst(TokenStore.SessionClaim)?.Value ?? throw new SessionExpiredException();
         var tokens = store.Get(session) ?? throw new SessionExpiredException();
         if (tokens.ExpiresAt - clock.GetUtcNow() > TimeSpan.FromMinutes(1)) return tokens.AccessToken;
         if (tokens.RefreshToken is null) throw new SessionExpiredException();

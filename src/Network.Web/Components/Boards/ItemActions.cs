@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Components.Forms;
+
 namespace Network.Web.Components.Boards;
 
 /// <summary>
@@ -10,4 +12,16 @@ public sealed record ItemActions(
     Func<Guid, Task<ItemHistory?>> History,
     Func<ItemView, string, string?, Task<string?>> Correct,
     Func<ItemView, string, Task<string?>> MarkEnteredInError,
-    Func<ItemView, Guid, Task<string?>> ShowOnBoard);
+    Func<ItemView, Guid, Task<string?>> ShowOnBoard)
+{
+    /// <summary>Replies under an item (text); absent: the timeline offers no reply form.</summary>
+    public Func<ItemView, string, Task<string?>>? Reply { get; init; }
+
+    /// <summary>Uploads a new version of a document item (the file as the browser gives it).</summary>
+    public Func<ItemView, IBrowserFile, Task<string?>>? UploadVersion { get; init; }
+
+    public Func<ItemView, ChangeAppointmentRequest, Task<string?>>? ChangeAppointment { get; init; }
+
+    /// <summary>Cancels an appointment, with an optional reason.</summary>
+    public Func<ItemView, string?, Task<string?>>? CancelAppointment { get; init; }
+}
