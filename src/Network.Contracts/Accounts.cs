@@ -1,0 +1,36 @@
+namespace Network.Contracts;
+
+/// <summary>An organisation as its administrators see it.</summary>
+public sealed record OrganisationAdminView(Guid OrganisationId, string Name, OrganisationType Type, bool Active);
+
+public sealed record CreateOrganisationRequest(string? Name, OrganisationType? Type, string? Reason);
+
+public sealed record RenameOrganisationRequest(string? Name, string? Reason);
+
+/// <summary>Why: every change to an organisation or account says it.</summary>
+public sealed record ReasonRequest(string? Reason);
+
+/// <summary>An account as functional administrators see it: who, what role, where, in which state. No case content.</summary>
+public sealed record AccountView(
+    Guid UserId, string Name, string Email, ActorRole Role, Guid? OrganisationId, string? Organisation, Guid? PersonId,
+    AccountState State, bool TwoFactor);
+
+public enum AccountState
+{
+    /// <summary>Created or invited; the link or code has not been used yet.</summary>
+    Invited,
+    Active,
+    Deactivated,
+}
+
+public sealed record CreateProfessionalRequest(string? Name, string? Email, Guid? OrganisationId, ActorRole? Role, string? Reason);
+
+public sealed record ChangeRoleRequest(ActorRole? Role, string? Reason);
+
+/// <summary>A professional invites a family member of a family they work with to an account.</summary>
+public sealed record InviteFamilyMemberRequest(Guid? PersonId, string? Email);
+
+/// <summary>
+/// The invitation just sent: the code is shown once, to hand over on paper; the e-mail carries the link.
+/// </summary>
+public sealed record InvitationView(Guid UserId, Guid PersonId, string Name, string Email, ActorRole Role, string Code, DateTimeOffset ExpiresAt);
