@@ -34,3 +34,6 @@ public sealed record InviteFamilyMemberRequest(Guid? PersonId, string? Email);
 /// The invitation just sent: the code is shown once, to hand over on paper; the e-mail carries the link.
 /// </summary>
 public sealed record InvitationView(Guid UserId, Guid PersonId, string Name, string Email, ActorRole Role, string Code, DateTimeOffset ExpiresAt);
+
+/// <summary>One's own account: name, e-mail, role, whether two-factor is on, and where to change what.</summary>
+public sealed record MyAccountView(string Name, string Email, ActorRole Role, string? Organisation, bool TwoFactor, bool TwoFactorRequired, string AccountPagesUrl);

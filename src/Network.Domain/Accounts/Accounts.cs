@@ -67,3 +67,6 @@ public static class AccountPolicy
             ? throw new DomainRuleViolation("account.reason-required")
             : reason.Trim();
 }
+
+/// <summary>The account holder logged out everywhere.</summary>
+public sealed record SessionsEnded(UserId UserId, DateTimeOffset At);

@@ -25,7 +25,7 @@ public static class ConnectEndpoints
     }
 
     private static async Task<IResult> Authorize(
-        HttpContext http, UserManager<NetworkUser> users, SignInManager<NetworkUser> signIn, IConfiguration configuration)
+        HttpContext http, UserManager<NetworkUser> users, SignInManager<NetworkUser> signIn, IHostEnvironment environment)
     {
         var request = http.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
@@ -54,7 +54,7 @@ public static class ConnectEndpoints
         }
 
         // Professionals set up their authenticator app before any token is issued (NEN 7510).
-        if (Accounts.AccountPolicyForLogin.MustSetUpTwoFactor(user, configuration))
+        if (Accounts.AccountPolicyForLogin.MustSetUpTwoFactor(user, environment))
         {
             var here = http.Request.PathBase + http.Request.Path + QueryString.Create(
                 http.Request.HasFormContentType ? [.. http.Request.Form] : [.. http.Request.Query]);

@@ -13,10 +13,11 @@ public static class AccountPolicyForLogin
 
     /// <summary>
     /// Whether this user must set up an authenticator before any token is issued. The demo region's
-    /// ready accounts are exempt only while the demo is seeded (Network:SeedDemo), so it keeps working as before.
+    /// ready accounts (created only by Network:SeedDemo) are exempt outside Production, so the demo
+    /// and its tests log in as before; in Production nobody is.
     /// </summary>
-    public static bool MustSetUpTwoFactor(NetworkUser user, IConfiguration configuration) =>
-        TwoFactorRequiredFor(user.Role) && !user.TwoFactorEnabled && !(user.IsDemo && configuration.GetValue<bool>("Network:SeedDemo"));
+    public static bool MustSetUpTwoFactor(NetworkUser user, IHostEnvironment environment) =>
+        TwoFactorRequiredFor(user.Role) && !user.TwoFactorEnabled && !(user.IsDemo && !environment.IsProduction());
 }
 
 public static class AccountsSetup
@@ -42,6 +43,7 @@ public static class AccountsSetup
         app.MapAccountAdministration();
         app.MapOrganisationAdministration();
         app.MapInvitations();
+        app.MapMyAccount();
         return app;
     }
 }

@@ -41,6 +41,10 @@ public static class CredentialPages
         group.MapPost("/2fa", SecondStep);
         group.MapGet("/2fa/setup", SetupPage);
         group.MapPost("/2fa/setup", Setup);
+        group.MapGet("/done", (IOptions<OidcClientOptions> client) => Page("Klaar", "Done", $"""
+            <p class="ok" role="status" id="done">Uw wijziging is opgeslagen.</p>
+            <p class="links"><a href="{E(AppAddress(client.Value))}mijn-account">Terug naar Network</a></p>
+            """));
         return app;
     }
 
