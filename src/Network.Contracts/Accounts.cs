@@ -37,3 +37,15 @@ public sealed record InvitationView(Guid UserId, Guid PersonId, string Name, str
 
 /// <summary>One's own account: name, e-mail, role, whether two-factor is on, and where to change what.</summary>
 public sealed record MyAccountView(string Name, string Email, ActorRole Role, string? Organisation, bool TwoFactor, bool TwoFactorRequired, string AccountPagesUrl);
+
+public enum ImportOutcome
+{
+    Create,
+    Unchanged,
+    Rejected,
+}
+
+/// <summary>One line of an import: what it would do (dry run) or did, or why it is rejected (code and words).</summary>
+public sealed record ImportRowView(int Line, string Kind, string Name, ImportOutcome Outcome, string? Code, string? Message);
+
+public sealed record ImportResultView(bool DryRun, int Created, int Unchanged, int Rejected, IReadOnlyList<ImportRowView> Rows);

@@ -34,6 +34,8 @@ public static partial class Catalog
         ["consent.date-in-future"] = new("De datum van de toestemming ligt in de toekomst.", "The date of the consent lies in the future."),
         // CSV import
         ["import.empty"] = new("Het bestand is leeg.", "The file is empty."),
+        ["import.kind"] = new("Onbekende soort: gebruik organisatie of professional.", "Unknown kind: use organisation or professional."),
+        ["import.too-large"] = new("Het bestand is te groot (hoogstens 2 MB).", "The file is too large (2 MB at most)."),
         ["import.header"] = new("De eerste regel moet de kolommen noemen: soort;naam;organisatie;organisatietype;rol;e-mail.", "The first line must name the columns: kind;name;organisation;organisationtype;role;email."),
     };
 }

@@ -44,6 +44,7 @@ public static class AccountsSetup
         app.MapOrganisationAdministration();
         app.MapInvitations();
         app.MapMyAccount();
+        app.MapImportRegion();
         Families.Consent.RecordConsentOnBehalfEndpoint.MapConsentOnBehalf(app);
         return app;
     }
