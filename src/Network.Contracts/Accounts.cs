@@ -49,3 +49,6 @@ public enum ImportOutcome
 public sealed record ImportRowView(int Line, string Kind, string Name, ImportOutcome Outcome, string? Code, string? Message);
 
 public sealed record ImportResultView(bool DryRun, int Created, int Unchanged, int Rejected, IReadOnlyList<ImportRowView> Rows);
+
+/// <summary>A CSV file's text, sent as JSON (the API also takes text/csv as it is).</summary>
+public sealed record ImportRequest(string? Csv);

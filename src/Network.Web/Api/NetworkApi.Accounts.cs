@@ -34,3 +34,15 @@ public sealed partial class NetworkApi
     public Task<ApiResult<MyAccountView>> EndAllSessionsAsync(CancellationToken ct = default) =>
         SendAsync<MyAccountView>(HttpMethod.Post, "api/me/sessions/end", new { }, null, ct);
 }
+
+public sealed partial class NetworkApi
+{
+    public Task<ApiResult<ImportResultView>> ImportAsync(string csv, bool dryRun, CancellationToken ct = default) =>
+        SendAsync<ImportResultView>(HttpMethod.Post, $"api/admin/import?dryRun={(dryRun ? "true" : "false")}", new ImportRequest(csv), null, ct);
+}
+
+public sealed partial class NetworkApi
+{
+    public Task<ApiResult<FamilyChanged>> RecordConsentOnBehalfAsync(Guid familyId, long version, RecordConsentRequest request, CancellationToken ct = default) =>
+        SendAsync<FamilyChanged>(HttpMethod.Post, $"api/families/{familyId}/consents/on-behalf", request, version, ct);
+}

@@ -159,8 +159,15 @@ public static class ImportRegionEndpoint
     {
         app.MapPost("/api/admin/import", async (HttpRequest request, bool? dryRun, IMediator m, CancellationToken ct) =>
             {
-                using var reader = new StreamReader(request.Body);
-                var csv = await reader.ReadToEndAsync(ct);
+                // The file as text/csv, or (from the app) as JSON: { "csv": "..." }.
+                string csv;
+                if (request.HasJsonContentType())
+                    csv = (await request.ReadFromJsonAsync<ImportRequest>(ct))?.Csv ?? "";
+                else
+                {
+                    using var reader = new StreamReader(request.Body);
+                    csv = await reader.ReadToEndAsync(ct);
+                }
                 if (csv.Length > 2_000_000) throw new DomainRuleViolation("import.too-large");
                 var english = request.Headers.AcceptLanguage.ToString().StartsWith("en", StringComparison.OrdinalIgnoreCase);
                 return TypedResults.Ok(await m.Send(new ImportRegion(request.HttpContext.User.ToActor(), csv, dryRun ?? true, english), ct));
