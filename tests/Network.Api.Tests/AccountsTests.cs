@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Marten;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Network.Api.Infrastructure.Setup;
 using Network.Domain.Accounts;
@@ -123,6 +124,11 @@ public sealed partial class AccountsTests(ApiFixture api) : IClassFixture<ApiFix
             new { userId = account.UserId, basis = "Consent", children = new[] { DemoRegion.DaanPerson.Value } }, Ct);
         Assert.True(invited.IsSuccessStatusCode, await invited.Content.ReadAsStringAsync(Ct));
 
+        var told = System.Threading.Channels.Channel.CreateUnbounded<(string Kind, Guid Family)>();
+        await using var fatimaHub = api.Hub(await api.AccessTokenAsync(DemoRegion.Coordinator));
+        fatimaHub.On<string, Guid>("Notified", (kind, family) => told.Writer.TryWrite((kind, family)));
+        await fatimaHub.StartAsync(Ct);
+
         using var admin = await api.ClientForAsync(DemoRegion.Administrator);
         using var noReason = await admin.PostAsJsonAsync($"/api/admin/accounts/{account.UserId}/deactivate", new { reason = "" }, Ct);
         Assert.Equal(HttpStatusCode.Conflict, noReason.StatusCode);
@@ -134,6 +140,11 @@ public sealed partial class AccountsTests(ApiFixture api) : IClassFixture<ApiFix
 
         var family = await fatima.GetStringAsync($"/api/families/{DemoRegion.JansenFamily.Value}", Ct);
         Assert.DoesNotContain("Joost Peters", family);
+        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct))
+        {
+            timeout.CancelAfter(TimeSpan.FromSeconds(10));
+            Assert.Equal(("member-deactivated", DemoRegion.JansenFamily.Value), await told.Reader.ReadAsync(timeout.Token));
+        }
         var notifications = await fatima.GetStringAsync("/api/notifications", Ct);
         Assert.Contains("notification.member-deactivated", notifications);
         Assert.Contains("Joost Peters", notifications);

@@ -8,6 +8,8 @@ using Network.Api.Features.Notifications;
 using Network.Api.Infrastructure.Auth;
 using Network.Api.Infrastructure.Gate;
 using Network.Domain.Accounts;
+using Microsoft.AspNetCore.SignalR;
+using Network.Api.Infrastructure.Realtime;
 using OpenIddict.Abstractions;
 
 namespace Network.Api.Features.Accounts;
@@ -24,7 +26,8 @@ public sealed record ListAccounts(Actor Actor, string? Query) : IQuery<IReadOnly
 /// </summary>
 public sealed class AccountAdministrationHandler(
     UserManager<NetworkUser> users, IDocumentSession session, Gate gate, AccountTokens tokens, AccountMail mail,
-    IOptions<AccountOptions> options, IOpenIddictAuthorizationManager authorizations, ILogger<AccountAdministrationHandler> logger) :
+    IOptions<AccountOptions> options, IOpenIddictAuthorizationManager authorizations, IHubContext<BoardHub, IBoardClient> hub,
+    ILogger<AccountAdministrationHandler> logger) :
     ICommandHandler<CreateProfessional, AccountView>,
     ICommandHandler<ChangeRole, AccountView>,
     ICommandHandler<DeactivateAccount, AccountView>,
@@ -99,6 +102,7 @@ public sealed class AccountAdministrationHandler(
         var userId = new UserId(user.Id);
         var rosters = await global::Marten.QueryableExtensions.ToListAsync(session.Query<FamilyRoster>().Where(r => r.ProfessionalUserIds.Contains(user.Id)), ct);
         var ended = new List<FamilyId>();
+        var told = new List<(Guid Coordinator, Guid Family)>();
         foreach (var roster in rosters)
         {
             var family = await session.LoadAsync<Family>(new FamilyId(roster.Id), ct);
@@ -106,13 +110,17 @@ public sealed class AccountAdministrationHandler(
             session.Events.Append(roster.Id, new NetworkMemberRemoved(family.Id, userId, gate.Now));
             gate.Record(c.Actor, AccessAction.Update, $"family:{family.Id}", family.Id, [new SubjectOutcome(null, AccessBasis.None, true)]);
             ended.Add(family.Id);
-            if (family.Coordinator is { } coordinator && coordinator != userId)
-                session.Store(new Notification(Guid.CreateVersion7(), coordinator.Value, "notification.member-deactivated",
-                    new Dictionary<string, string> { ["name"] = user.DisplayName, ["organisation"] = user.Organisation ?? "", ["family"] = family.Name },
-                    family.Id.Value, gate.Now));
+            if (family.Coordinator is not { } coordinator || coordinator == userId) continue;
+            session.Store(new Notification(Guid.CreateVersion7(), coordinator.Value, "notification.member-deactivated",
+                new Dictionary<string, string> { ["name"] = user.DisplayName, ["organisation"] = user.Organisation ?? "", ["family"] = family.Name },
+                family.Id.Value, gate.Now));
+            told.Add((coordinator.Value, family.Id.Value));
         }
         session.Events.Append(user.Id, new AccountDeactivated(userId, c.Actor.UserId, reason, ended, gate.Now));
         await gate.SaveAsync(ct);
+        // After the commit, a thin notice to each coordinator: they fetch the notification themselves.
+        foreach (var (coordinator, family) in told)
+            await hub.Clients.Group(BoardHub.UserGroup(coordinator)).Notified("member-deactivated", family);
         logger.LogInformation("Account {UserId} deactivated by {By}; {Families} memberships ended", user.Id, c.Actor.UserId, ended.Count);
         return View(user);
     }
