@@ -59,6 +59,44 @@ public sealed class AccountJourneyTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task an_administrator_creates_a_professional_who_activates_and_sets_up_an_authenticator_at_the_first_login()
+    {
+        var email = $"mila.{Guid.NewGuid():N}@buurtteam.test";
+        var admin = await platform.LoggedInPageAsync("beheer@network.demo");
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Accounts" }).ClickAsync();
+        await admin.GetByLabel("Naam", new() { Exact = true }).FillAsync("Mila de Jong");
+        await admin.GetByLabel("E-mailadres").FillAsync(email);
+        await admin.GetByLabel("Organisatie", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Buurtteam Utrecht-Oost" });
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Aanmaken en e-mail sturen" }).ClickAsync();
+        await Expect(admin.GetByTestId("accounts-status")).ToContainTextAsync("Mila de Jong");
+        await Expect(admin.GetByTestId("accounts")).ToContainTextAsync(email);
+
+        var link = SmtpSink.LinkIn(await platform.Mail.WaitForAsync(email), "/account/activate");
+        var context = await platform.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "nl-NL" });
+        var mila = await context.NewPageAsync();
+        await mila.GotoAsync(link);
+        const string password = "Thee-met-honing-op-zondag-3";
+        await mila.GetByLabel("Nieuw wachtwoord").FillAsync(password);
+        await mila.GetByLabel("Nog een keer").FillAsync(password);
+        await mila.GetByRole(AriaRole.Button, new() { Name = "Wachtwoord instellen" }).ClickAsync();
+        await mila.GetByRole(AriaRole.Link, new() { Name = "Naar Network" }).ClickAsync();
+        await mila.GetByRole(AriaRole.Link, new() { Name = "Inloggen" }).First.ClickAsync();
+        await mila.GetByLabel("E-mailadres").FillAsync(email);
+        await mila.GetByLabel("Wachtwoord").FillAsync(password);
+        await mila.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+
+        // No token before the authenticator is set up: the key is shown, its code turns it on.
+        await Expect(mila.GetByRole(AriaRole.Heading, new() { Name = "Tweestapsverificatie instellen" })).ToBeVisibleAsync();
+        await AssertNoViolationsAsync(mila);
+        var key = (await mila.Locator("#secret").TextContentAsync())!.Trim();
+        await mila.GetByLabel("Code uit de app").FillAsync(new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(key)).ComputeTotp(DateTime.UtcNow));
+        await mila.GetByRole(AriaRole.Button, new() { Name = "Aanzetten" }).ClickAsync();
+        await mila.GetByRole(AriaRole.Heading, new() { Name = "Mijn borden" }).WaitForAsync();
+        await Expect(mila.GetByTestId("current-user")).ToHaveTextAsync("Mila de Jong");
+        await context.CloseAsync();
+    }
+
+    [Fact]
     public async Task the_administration_and_account_pages_have_no_axe_violations()
     {
         var admin = await platform.LoggedInPageAsync("beheer@network.demo");

@@ -20,6 +20,12 @@ public sealed class FrontDoorOptions
     /// <summary>Every other request without an access token (login pages, /connect, health excluded) per client per window.</summary>
     public int AnonymousPermitLimit { get; set; } = 120;
 
+    /// <summary>
+    /// Token requests (code exchange, refresh) per client per window: confidential clients authenticate
+    /// with their secret, and the Web app asks for every user from its one address.
+    /// </summary>
+    public int TokenPermitLimit { get; set; } = 600;
+
     public int WindowSeconds { get; set; } = 60;
 
     /// <summary>The OpenAPI document and the Scalar reference in Production (always on elsewhere).</summary>
@@ -49,6 +55,8 @@ public static class FrontDoor
                 var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
                 if (IsCredentialPost(http.Request))
                     return RateLimitPartition.GetFixedWindowLimiter($"login:{client}", _ => Window(limits.LoginPermitLimit, window));
+                if (http.Request.Path.StartsWithSegments("/connect/token"))
+                    return RateLimitPartition.GetFixedWindowLimiter($"token:{client}", _ => Window(limits.TokenPermitLimit, window));
                 if (IsAnonymous(http.Request))
                     return RateLimitPartition.GetFixedWindowLimiter($"anonymous:{client}", _ => Window(limits.AnonymousPermitLimit, window));
                 return RateLimitPartition.GetNoLimiter("authenticated");
