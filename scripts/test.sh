@@ -24,6 +24,12 @@ dotnet test --solution "$ROOT/Network.sln" -c Release --no-build --output detail
 status=${PIPESTATUS[0]}
 set -e
 
+# The failed tests again, with the start of their messages, where a reader of the tail sees them.
+if grep -q -E '^failed ' "$log"; then
+  echo "==> failed tests"
+  grep -A 12 -E '^failed ' "$log" | grep -v -E '^\s+from /' | cut -c 1-300 | head -n 120
+fi
+
 # One plain closing line for CI: the totals of the run summary.
 passed=$(grep -E '^\s+succeeded: [0-9]+' "$log" | tail -n 1 | grep -oE '[0-9]+' || echo 0)
 failed=$(grep -E '^\s+failed: [0-9]+' "$log" | tail -n 1 | grep -oE '[0-9]+' || echo 0)

@@ -85,7 +85,7 @@ public static class PathBench
 
         async Task<bool> Read(HttpClient client)
         {
-            using var response = await client.GetAsync($"/api/boards/{board}/timeline");
+            using var response = await client.GetAsync($"/api/boards/{board}/timeline?limit=500");
             await response.Content.ReadAsByteArrayAsync();
             return response.IsSuccessStatusCode;
         }
@@ -214,7 +214,7 @@ public static class PathBench
     private static async Task<int> CountAsync(HttpClient client, Guid board)
     {
         using var _ = client;
-        var json = await client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/boards/{board}/timeline");
+        var json = await client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/boards/{board}/timeline?limit=500");
         return json.GetProperty("entries").GetArrayLength();
     }
 

@@ -47,7 +47,7 @@ public static class Phases
         Task<BoardContext?> Board(IServiceProvider sp) => sp.GetRequiredService<FamilyContexts>().BoardAsync(DemoRegion.YilmazBoard, default);
         await Time("board and family (one round trip)", Board);
         await Time("rows, position and boards (one round trip)", sp => ItemRows.OnBoardAsync(
-            sp.GetRequiredService<NpgsqlDataSource>(), DemoRegion.YilmazFamily.Value, DemoRegion.YilmazBoard.Value, 0, default));
+            sp.GetRequiredService<NpgsqlDataSource>(), DemoRegion.YilmazFamily.Value, DemoRegion.YilmazBoard.Value, true, 0, null, 201, default));
         var gate = await Time("board + rows + decisions, no log commit", async sp =>
             await sp.GetRequiredService<Gate>().ReadBoardAsync(reader, (await Board(sp))!, 0, default));
         var logged = await Time("board + rows + decisions + log commit", async sp =>
@@ -57,7 +57,7 @@ public static class Phases
             await g.FlushAsync(default);
         });
         var whole = await Time("whole timeline query (views, log)", sp =>
-            sp.GetRequiredService<IMediator>().Send(new GetTimeline(reader, DemoRegion.YilmazBoard.Value, null)).AsTask());
+            sp.GetRequiredService<IMediator>().Send(new GetTimeline(reader, DemoRegion.YilmazBoard.Value, null, null, GetTimeline.MaxLimit)).AsTask());
         Console.WriteLine($"  log ratio: the access log's commit adds {(logged - gate) / (whole - (logged - gate)):P0} to the read's median in the process");
     }
 }

@@ -24,10 +24,19 @@ public class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string ConnectionString => database!.ConnectionString;
 
+    /// <summary>Whether requests travel over real sockets to Kestrel rather than through the in-memory test server.</summary>
+    protected virtual bool OverSockets => false;
+
     public async ValueTask InitializeAsync()
     {
         database = await TestDatabase.CreateAsync("api");
         Mail = await SmtpSink.StartAsync();
+        if (OverSockets)
+        {
+            var port = TwoInstances.FreePort();
+            UseKestrel(port);
+            ClientOptions.BaseAddress = new Uri($"http://127.0.0.1:{port}");
+        }
         StartServer();
     }
 
@@ -55,9 +64,13 @@ public class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task<string> AccessTokenAsync(DemoRegion.DemoUser user)
     {
-        using var browser = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        using var browser = LoginBrowser();
         return await OidcLogin.AccessTokenAsync(browser, user.Email, DemoRegion.Password);
     }
+
+    /// <summary>A browser's client for the login flow: keeps cookies, does not follow redirects.</summary>
+    protected virtual HttpClient LoginBrowser() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>A SignalR connection to the board hub through the test server (not started).</summary>
     public HubConnection Hub(string? token) =>

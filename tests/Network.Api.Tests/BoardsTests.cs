@@ -20,7 +20,10 @@ public sealed class BoardsTests(ApiFixture api) : IClassFixture<ApiFixture>
 
         var boards = await fatima.GetFromJsonAsync<List<BoardSummary>>("/api/boards", ApiFixture.Json, Ct);
 
-        Assert.Equal(["Gezin Bos", "Gezin Jansen"], boards!.Select(b => b.FamilyName).Order());
+        Assert.Equal(["Gezin Bos", "Gezin Jansen"], boards!.Select(b => b.FamilyName).Distinct().Order());
+        // Each family's main board first, then its themed boards (the demo's "Noor").
+        Assert.Equal(["Gezinsbord Jansen", "Noor"], boards!.Where(b => b.FamilyName == "Gezin Jansen").Select(b => b.Title));
+        Assert.Equal([false, true], boards!.Where(b => b.FamilyName == "Gezin Jansen").Select(b => b.Themed));
         Assert.DoesNotContain(boards!, b => b.Id == Yilmaz);
     }
 

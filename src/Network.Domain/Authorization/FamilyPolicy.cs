@@ -158,6 +158,24 @@ public static class FamilyPolicy
     }
 
     /// <summary>
+    /// A board: its family's board decision, and for a themed board about children, general facts
+    /// about each of them (otherwise the board does not exist for the actor: its title may name them).
+    /// </summary>
+    public static Decision ReadBoard(
+        Actor actor, Family family, IReadOnlyDictionary<PersonId, DateOnly> birthDates, AuthorizationTable table, DateTimeOffset at, ImmutableArray<PersonId> about)
+    {
+        var board = ReadBoard(actor, family, birthDates, table, at);
+        if (!board.Allowed || about.IsDefaultOrEmpty || SeesBoardAbout(actor, family, birthDates, table, at, about)) return board;
+        return Decision.NoStanding([.. board.Reasons, new Reason(Reasons.ConditionPrefix + "board-about-child")],
+            [.. about.Select(c => new SubjectOutcome(c, AccessBasis.None, false))]);
+    }
+
+    /// <summary>Whether a board about these children may be listed or opened by the actor.</summary>
+    public static bool SeesBoardAbout(
+        Actor actor, Family family, IReadOnlyDictionary<PersonId, DateOnly> birthDates, AuthorizationTable table, DateTimeOffset at, ImmutableArray<PersonId> about) =>
+        about.IsDefaultOrEmpty || about.All(c => TablePolicy.FactAbout(actor, InformationCategory.General, c, family, birthDates, table, at) == Sight.Full);
+
+    /// <summary>
     /// A family member gives or withdraws consent: any member with standing in the family may ask;
     /// whose consent counts for which child is the family's own rule (<see cref="Consents"/>).
     /// </summary>

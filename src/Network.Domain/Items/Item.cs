@@ -6,7 +6,7 @@ using Network.Domain.Registry;
 
 namespace Network.Domain.Items;
 
-/// <summary>The kinds of items; consultations, documents and appointments follow.</summary>
+/// <summary>The kinds of items; consultations follow.</summary>
 public enum ItemKind
 {
     Note,
@@ -22,6 +22,10 @@ public enum ItemKind
     PlanVersion,
     /// <summary>Family plan: a family member's agreement (or not) with a version.</summary>
     PlanAgreement,
+    /// <summary>A file (PDF, image, Office document, plain text) with its versions; the text describes it.</summary>
+    Document,
+    /// <summary>An appointment: the text is its title; a time, a duration, a place or video link, the people taking part.</summary>
+    Appointment,
 }
 
 /// <summary>
@@ -49,7 +53,9 @@ public sealed record ItemPosted(
     PlanFields? Plan = null,
     PlanVersionFields? Version = null,
     AgreementFields? Agreement = null,
-    ImmutableArray<PersonId> AssignedPersons = default);
+    ImmutableArray<PersonId> AssignedPersons = default,
+    DocumentFile? Document = null,
+    AppointmentFields? Appointment = null);
 
 /// <summary>The author corrected the text; the earlier text stays in the item's history.</summary>
 public sealed record ItemCorrected(ItemId ItemId, string Text, string? Reason, UserId By, DateTimeOffset At);
@@ -98,7 +104,8 @@ public sealed record PlanState(
 public sealed record Item(
     ItemId Id, FamilyId FamilyId, ImmutableArray<BoardId> Boards, ItemKind Kind, ItemFacts Facts, string Text,
     bool EnteredInError, DateTimeOffset PostedAt, PlanState? Plan = null, PlanVersionFields? Version = null, AgreementFields? Agreement = null,
-    string? AuthorName = null)
+    string? AuthorName = null, DocumentFile? Document = null, int DocumentVersion = 0, AppointmentFields? Appointment = null,
+    bool Cancelled = false, int Sequence = 0)
 {
     public static bool IsPlanContent(ItemKind kind) => kind is ItemKind.Worry or ItemKind.Strength or ItemKind.Goal or ItemKind.Action;
 
@@ -110,8 +117,12 @@ public sealed record Item(
         (_, ItemPosted e) => new Item(e.ItemId, e.FamilyId, [e.BoardId], e.Kind,
             new ItemFacts(e.Category, e.About.IsDefault ? [] : e.About, e.AuthorId, e.AuthorOrganisation, e.Audience,
                 e.AssignedTo.IsDefault ? [] : e.AssignedTo, e.ForNetwork, e.AssignedPersons.IsDefault ? [] : e.AssignedPersons),
-            e.Text, false, e.At, e.Plan is { } p ? PlanState.From(e.Kind, p) : null, e.Version, e.Agreement, e.AuthorName),
+            e.Text, false, e.At, e.Plan is { } p ? PlanState.From(e.Kind, p) : null, e.Version, e.Agreement, e.AuthorName,
+            e.Document, e.Document is null ? 0 : 1, e.Appointment),
         (null, _) => null,
+        (var i, DocumentVersionAdded e) => i with { Document = e.File, DocumentVersion = i.DocumentVersion + 1 },
+        (var i, AppointmentChanged e) => i with { Text = e.Title, Appointment = e.Appointment, Sequence = i.Sequence + 1 },
+        (var i, AppointmentCancelled) => i with { Cancelled = true, Sequence = i.Sequence + 1 },
         (var i, ItemCorrected e) => i with { Text = e.Text },
         (var i, GoalScaled e) when i.Plan is { } p => i with { Plan = p with { Scales = p.Scales.Add(e.Point) } },
         (var i, ActionStatusSet e) when i.Plan is { } p => i with { Plan = p with { Status = e.Status, StatusReason = e.Reason } },
@@ -138,15 +149,20 @@ public sealed record Item(
 public static class ItemDecisions
 {
     public static IReadOnlyList<object> Post(
-        Board board, FamilyOf family, AuthorizationTable table, Actor actor, ItemId id, string text, ItemChoices choices, DateTimeOffset now)
+        Board board, FamilyOf family, AuthorizationTable table, Actor actor, ItemId id, string text, ItemChoices choices, DateTimeOffset now,
+        DocumentFile? document = null, AppointmentFields? appointment = null)
     {
         if (family.Family.Id != board.FamilyId) throw new InvalidOperationException("The family passed in is not the board's family.");
+        if (board.Closed) throw new DomainRuleViolation("board.closed");
         if (choices.About.Any(p => family.Family.MemberFor(p) is null)) throw new DomainRuleViolation("item.subject-not-in-family");
         var facts = FactsOf(actor, choices);
         Require(ItemPolicy.Decide(actor, ItemAction.Create, facts, family.Family, family.BirthDates, table, now));
-        var trimmed = ValidText(text);
-        return [new ItemPosted(id, board.FamilyId, board.Id, ItemKind.Note, actor.UserId, actor.DisplayName, actor.Role,
-            actor.OrganisationId, actor.Organisation, trimmed, facts.Category, facts.About, facts.Audience, [], false, now, AssignedPersons: [])];
+        var trimmed = ValidText(document is not null && string.IsNullOrWhiteSpace(text) ? document.FileName : text);
+        if (appointment is not null) Appointments.Validate(appointment, family.Family);
+        var kind = document is not null ? ItemKind.Document : appointment is not null ? ItemKind.Appointment : ItemKind.Note;
+        return [new ItemPosted(id, board.FamilyId, board.Id, kind, actor.UserId, actor.DisplayName, actor.Role,
+            actor.OrganisationId, actor.Organisation, trimmed, facts.Category, facts.About, facts.Audience, [], false, now, AssignedPersons: [],
+            Document: document, Appointment: appointment)];
     }
 
     /// <summary>The facts a new item would have: what the author chose, the category's audience by default.</summary>
@@ -179,16 +195,17 @@ public static class ItemDecisions
     {
         Require(ItemPolicy.Decide(actor, ItemAction.Correct, item.Facts, family.Family, family.BirthDates, table, now));
         if (board.FamilyId != item.FamilyId) throw new ResourceNotFound("board");
+        if (board.Closed) throw new DomainRuleViolation("board.closed");
         return item.Boards.Contains(board.Id) ? [] : [new ItemShownOnBoard(item.Id, board.Id, actor.UserId, now)];
     }
 
-    private static void Require(Decision decision)
+    internal static void Require(Decision decision)
     {
         if (!decision.KnowsItExists) throw new ResourceNotFound("item");
         if (!decision.Allowed) throw new NotAllowed(decision.Reasons);
     }
 
-    private static string ValidText(string text)
+    internal static string ValidText(string text)
     {
         var trimmed = text.Trim();
         if (trimmed.Length == 0) throw new DomainRuleViolation("item.text-required");

@@ -1,3 +1,4 @@
+using Network.Api.Features.Boards.CloseBoard;
 using Network.Api.Features.Boards.GetTimeline;
 using Network.Api.Features.Boards.ListMyBoards;
 using Network.Api.Features.Boards.OpenBoard;
@@ -15,6 +16,7 @@ public static class BoardsEndpoints
         var boards = app.MapGroup("/api/boards").RequireAuthorization(AuthSetup.ApiPolicy).WithTags("Boards");
         boards.MapListMyBoards();
         boards.MapGetTimeline();
+        boards.MapCloseBoard();
         boards.MapPostItem();
         boards.MapPreviewAudience();
         boards.MapWhy();

@@ -57,7 +57,7 @@ public sealed class BreakTheGlassHandler(IDocumentSession session, FamilyContext
             if (f.Family.Coordinator is { } coordinator)
                 session.Store(Notification.EmergencyAccess(coordinator, f.Family, f.NameOf(child), access, gate.Now));
             var familyId = f.Id.Value;
-            var board = await session.Query<BoardListing>().Where(b => b.FamilyId == familyId).OrderBy(b => b.OpenedAt).FirstOrDefaultAsync(ct);
+            var board = await session.Query<BoardListing>().Where(b => b.FamilyId == familyId && !b.Themed).OrderBy(b => b.OpenedAt).FirstOrDefaultAsync(ct);
             granted.Add(new EmergencyAccessResponse(familyId, f.Family.Name, child.Value, f.NameOf(child), access.Until, board?.Id));
         }
         await gate.SaveAsync(ct);

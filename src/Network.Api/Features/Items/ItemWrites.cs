@@ -12,6 +12,28 @@ namespace Network.Api.Features.Items;
 /// </summary>
 public sealed class ItemWrites(IDocumentSession session, FamilyContexts families, Gate gate)
 {
+    /// <summary>
+    /// The one way a new item is posted (a note, a document, an appointment): the board decision
+    /// (404 for a board the actor may not know), then the item decision on what the author chose;
+    /// the item gets its own stream, so two people posting at once both succeed.
+    /// </summary>
+    public async Task<ItemPostedResponse> PostAsync(
+        Actor actor, Guid boardId, string text, ItemChoices choices, CancellationToken ct,
+        DocumentFile? document = null, AppointmentFields? appointment = null)
+    {
+        var board = await families.BoardAsync(new BoardId(boardId), ct) ?? throw gate.NotFound("board");
+        var f = board.Family;
+        gate.Guard(actor, AccessAction.Create, $"board:{boardId}", f.Id, board.Read(actor, gate.Now));
+        if (choices.About.Any(p => f.Family.MemberFor(p) is null)) throw new DomainRuleViolation("item.subject-not-in-family");
+        var id = ItemId.New();
+        gate.Require(actor, AccessAction.Create, $"item:{id}", f.Id,
+            ItemPolicy.Decide(actor, ItemAction.Create, ItemDecisions.FactsOf(actor, choices), f.Family, f.BirthDates, f.Table, gate.Now));
+        var events = ItemDecisions.Post(board.Board, f.Of, f.Table, actor, id, text, choices, gate.Now, document, appointment);
+        session.Events.StartStream<Item>(id.Value, [.. events]);
+        await gate.SaveAsync(ct);
+        return new ItemPostedResponse(id.Value, boardId, await gate.PositionOfAsync(id, ct), events.Count);
+    }
+
     public async Task<ItemChangedResponse> ChangeAsync(
         Actor actor, Guid itemId, long? expectedVersion, Func<Item, FamilyContext, DateTimeOffset, IReadOnlyList<object>> decide, CancellationToken ct)
     {

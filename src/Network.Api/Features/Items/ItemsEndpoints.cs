@@ -1,3 +1,4 @@
+using Network.Api.Features.Items.Reply;
 using Network.Api.Features.Items.CorrectItem;
 using Network.Api.Features.Items.GetItem;
 using Network.Api.Features.Items.ShowOnBoard;
@@ -13,6 +14,7 @@ public static class ItemsEndpoints
         items.MapGetItem();
         items.MapCorrectItem();
         items.MapShowOnBoard();
+        items.MapPostReply();
         return app;
     }
 }

@@ -3,13 +3,13 @@ using Network.Api.Features.Boards;
 
 namespace Network.Api.Features.Plans;
 
-/// <summary>The plan lives on the family's main board: its first board.</summary>
+/// <summary>The plan lives on the family's main board: the one not themed.</summary>
 public static class PlanBoards
 {
     public static async Task<Board?> MainAsync(IQuerySession session, FamilyId family, CancellationToken ct)
     {
         var id = family.Value;
-        var listing = await session.Query<BoardListing>().Where(b => b.FamilyId == id).OrderBy(b => b.OpenedAt).FirstOrDefaultAsync(ct);
+        var listing = await session.Query<BoardListing>().Where(b => b.FamilyId == id && !b.Themed).OrderBy(b => b.OpenedAt).FirstOrDefaultAsync(ct);
         return listing is null ? null : await session.LoadAsync<Board>(new BoardId(listing.Id), ct);
     }
 }

@@ -94,8 +94,9 @@ public static class AuthSetup
             .AddValidation(o =>
             {
                 o.UseLocalServer();
-                // Only the Authorization header: a token in a URL ends up in logs and histories. The hub's
-                // path alone takes it from the query (FrontDoor), since browsers cannot set headers there.
+                // Only the Authorization header: a token in a URL ends up in logs and histories (the hub's
+                // path alone takes it from the query, FrontDoor), and never from a form body, which would
+                // make every upload read and buffered before its endpoint runs.
                 o.UseAspNetCore().DisableAccessTokenExtractionFromQueryString().DisableAccessTokenExtractionFromBodyForm();
                 // After OpenIddict's own checks: the account must still be active and unchanged (AccountGuard).
                 o.AddEventHandler<OpenIddictValidationEvents.ProcessAuthenticationContext>(b => b

@@ -23,7 +23,12 @@ public sealed record FamilyContext(Family Family, long Version, IReadOnlyDiction
 }
 
 /// <summary>A board with its family.</summary>
-public sealed record BoardContext(Board Board, FamilyContext Family);
+public sealed record BoardContext(Board Board, FamilyContext Family)
+{
+    /// <summary>Whether the actor may open this board: the family's board decision, and for a board about children, each of them.</summary>
+    public Decision Read(Actor actor, DateTimeOffset at) =>
+        FamilyPolicy.ReadBoard(actor, Family.Family, Family.BirthDates, Family.Table, at, Board.About);
+}
 
 /// <summary>Loads families and boards with what decisions on them need.</summary>
 public sealed class FamilyContexts(IDocumentSession session, TableCache tables)

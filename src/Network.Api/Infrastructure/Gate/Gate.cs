@@ -68,10 +68,10 @@ public sealed class Gate(IDocumentSession session, AccessLogStore log, NpgsqlDat
     public void NothingShown() => Decided = true;
 
     /// <summary>
-    /// The items of a board the actor may read, changed after a position, the timeline's position
-    /// now, and the family's other boards.
+    /// The items of a board the actor may read (oldest first), the timeline's position now, the
+    /// family's other boards, and whether older items the actor may read come before them.
     /// </summary>
-    public sealed record BoardRead(IReadOnlyList<(ItemRow Row, Decision Decision)> Items, long Position, IReadOnlyList<BoardRef> OtherBoards);
+    public sealed record BoardRead(IReadOnlyList<(ItemRow Row, Decision Decision)> Items, long Position, IReadOnlyList<BoardRef> OtherBoards, bool MoreBefore);
 
     private readonly Dictionary<(FamilyId, UserId), StandingMemo> memos = [];
 
@@ -85,32 +85,60 @@ public sealed class Gate(IDocumentSession session, AccessLogStore log, NpgsqlDat
 
     /// <summary>
     /// Reads a board: the board decision (404 for a family the actor may not know), then every item
-    /// through the item decision; what the actor may not read is not there for them. Logged once
-    /// for the family as a whole and once for each person whose items were shown.
+    /// through the item decision; what the actor may not read is not there for them. The main board
+    /// shows the items of all the family's boards. With <paramref name="since"/> every change after
+    /// it; otherwise the newest <paramref name="limit"/> items the actor may read before
+    /// <paramref name="before"/>, paging on past what they may not read, so that neither the page
+    /// nor "more before" hints at it. Logged once for the family as a whole and once for each
+    /// person whose items were shown.
     /// </summary>
-    public async Task<BoardRead> ReadBoardAsync(Actor actor, BoardContext board, long since, CancellationToken ct)
+    public async Task<BoardRead> ReadBoardAsync(Actor actor, BoardContext board, long since, CancellationToken ct, long? before = null, int limit = int.MaxValue)
     {
         var f = board.Family;
         var resource = $"board:{board.Board.Id}";
-        Require(actor, AccessAction.Read, resource, f.Id, FamilyPolicy.ReadBoard(actor, f.Family, f.BirthDates, f.Table, Now));
-        var (rows, position, others) = await ItemRows.OnBoardAsync(db, f.Id.Value, board.Board.Id.Value, since, ct);
+        Require(actor, AccessAction.Read, resource, f.Id, board.Read(actor, Now));
+        var all = !board.Board.Themed;
+        var batch = since > 0 || limit == int.MaxValue ? int.MaxValue : limit + 1;
+        var (rows, position, others) = await ItemRows.OnBoardAsync(db, f.Id.Value, board.Board.Id.Value, all, since, before, batch, ct);
         var memo = Memo(actor, f);
-        var visible = new List<(ItemRow, Decision)>();
-        foreach (var row in rows)
+        var visible = new List<(ItemRow Row, Decision Decision)>();
+        void Decide(IEnumerable<ItemRow> candidates)
         {
-            var decision = ItemPolicy.Decide(actor, ItemAction.Read, row.ToFacts(), f.Family, f.BirthDates, f.Table, Now, memo);
-            if (!decision.Allowed) continue;
-            visible.Add((row, decision));
-            Record(actor, AccessAction.Read, resource, f.Id, decision.Subjects.Where(s => s.Person is not null));
+            foreach (var row in candidates)
+            {
+                var decision = ItemPolicy.Decide(actor, ItemAction.Read, row.ToFacts(), f.Family, f.BirthDates, f.Table, Now, memo);
+                if (decision.Allowed) visible.Add((row, decision));
+            }
         }
-        return new BoardRead(visible, position, others);
+        Decide(rows);
+        var more = false;
+        if (since == 0)
+        {
+            while (limit != int.MaxValue && visible.Count <= limit && rows.Count == batch)
+            {
+                // Past a page the reader may not read much of, larger steps back.
+                batch = Math.Max(batch, 200);
+                rows = await ItemRows.PageAsync(db, f.Id.Value, board.Board.Id.Value, all, rows[^1].Position, batch, ct);
+                Decide(rows);
+            }
+            more = visible.Count > limit;
+            if (more) visible.RemoveRange(limit, visible.Count - limit);
+            visible.Reverse();
+        }
+        foreach (var (_, decision) in visible)
+            Record(actor, AccessAction.Read, resource, f.Id, decision.Subjects.Where(s => s.Person is not null));
+        // The family's other boards the actor may open: a board about a child they may not see is not named.
+        var boards = others
+            .Where(o => FamilyPolicy.SeesBoardAbout(actor, f.Family, f.BirthDates, f.Table, Now, [.. o.About.Select(p => new PersonId(p))]))
+            .Select(o => o.Board).ToList();
+        return new BoardRead(visible, position, boards, more);
     }
 
     /// <summary>The board decision alone (joining its live updates), and the timeline's position.</summary>
     public async Task<long> JoinBoardAsync(Actor actor, BoardContext board, CancellationToken ct)
     {
         var f = board.Family;
-        Require(actor, AccessAction.Read, $"board:{board.Board.Id}", f.Id, FamilyPolicy.ReadBoard(actor, f.Family, f.BirthDates, f.Table, Now));
+        Require(actor, AccessAction.Read, $"board:{board.Board.Id}", f.Id, board.Read(actor, Now));
         return await ItemRows.PositionAsync(db, f.Id.Value, ct);
     }
 
@@ -154,6 +182,56 @@ public sealed class Gate(IDocumentSession session, AccessLogStore log, NpgsqlDat
         return result;
     }
 
+    /// <summary>The appointments coming up that the actor takes part in, each still readable by them now.</summary>
+    public async Task<IReadOnlyList<(ItemRow Row, FamilyContext Family)>> MyAppointmentsAsync(Actor actor, FamilyContexts families, CancellationToken ct)
+    {
+        NothingShown();
+        var rows = await ItemRows.AppointmentsOfAsync(db, actor.UserId.Value, actor.PersonId?.Value, Now, ct);
+        var byFamily = await families.LoadManyAsync([.. rows.Select(r => r.FamilyId).Distinct()], ct);
+        var result = new List<(ItemRow, FamilyContext)>();
+        foreach (var row in rows.Where(r => !r.Details.Cancelled))
+        {
+            if (byFamily.FirstOrDefault(x => x.Id.Value == row.FamilyId) is not { } f) continue;
+            var decision = ItemPolicy.Decide(actor, ItemAction.Read, row.ToFacts(), f.Family, f.BirthDates, f.Table, Now, Memo(actor, f));
+            if (!decision.Allowed) continue;
+            result.Add((row, f));
+            Record(actor, AccessAction.Search, "appointments:mine", f.Id, decision.Subjects);
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// A search over the given families (each one the actor may read): every candidate goes through
+    /// the item decision before it is counted, and candidates are read in batches until the page
+    /// and one more are found, so what the actor may not read never shows, counts or moves another
+    /// result. Returns one page and whether another follows.
+    /// </summary>
+    public async Task<(IReadOnlyList<(ItemRow Row, string Snippet, FamilyContext Family)> Hits, bool More)> SearchAsync(
+        Actor actor, IReadOnlyDictionary<Guid, FamilyContext> families, string words, SearchFilter filter, int skip, int take, CancellationToken ct)
+    {
+        const int batch = 500;
+        NothingShown();
+        if (families.Count == 0) return ([], false);
+        var hits = new List<(ItemRow, string, FamilyContext)>();
+        var visible = 0;
+        (DateTimeOffset, Guid)? after = null;
+        while (true)
+        {
+            var candidates = await ItemRows.SearchAsync(db, [.. families.Keys], words, filter, after, batch, ct);
+            foreach (var (row, snippet) in candidates)
+            {
+                var f = families[row.FamilyId];
+                var decision = ItemPolicy.Decide(actor, ItemAction.Read, row.ToFacts(), f.Family, f.BirthDates, f.Table, Now, Memo(actor, f));
+                if (!decision.Allowed || visible++ < skip) continue;
+                if (hits.Count == take) return (hits, true);
+                Record(actor, AccessAction.Search, "search", f.Id, decision.Subjects.Where(s => s.Person is not null));
+                hits.Add((row, snippet, f));
+            }
+            if (candidates.Count < batch) return (hits, false);
+            after = (candidates[^1].Row.PostedAt, candidates[^1].Row.Id);
+        }
+    }
+
     /// <summary>
     /// Every item of a family's plan, for the snapshot a new version records. Nothing of it goes
     /// back to the caller: each reader of the version later sees only the entries they may read.
@@ -175,13 +253,13 @@ public sealed class Gate(IDocumentSession session, AccessLogStore log, NpgsqlDat
         return texts;
     }
 
-    /// <summary>One item the actor may read (404 otherwise), with its family.</summary>
+    /// <summary>One item the actor may read (404 otherwise), with its family; logged as a read or, for a download, an export.</summary>
     public async Task<(ItemRow Row, FamilyContext Family, Decision Decision)> ReadItemAsync(
-        Actor actor, ItemId id, FamilyContexts families, CancellationToken ct)
+        Actor actor, ItemId id, FamilyContexts families, CancellationToken ct, AccessAction action = AccessAction.Read)
     {
         var row = await ItemRows.ByIdAsync(db, id.Value, ct) ?? throw NotFound("item");
         var family = await families.LoadAsync(new FamilyId(row.FamilyId), ct) ?? throw NotFound("item");
-        var decision = Require(actor, AccessAction.Read, $"item:{id}", family.Id,
+        var decision = Require(actor, action, $"item:{id}", family.Id,
             ItemPolicy.Decide(actor, ItemAction.Read, row.ToFacts(), family.Family, family.BirthDates, family.Table, Now));
         return (row, family, decision);
     }

@@ -28,7 +28,10 @@ public sealed record ItemRow(
 public sealed record ItemDetails(
     Guid? Goal = null, string? Target = null, List<ScalePoint>? Scales = null, DateOnly? Due = null, Owner? Owner = null,
     ActionStatus? Status = null, string? StatusReason = null, ProposalState Proposal = ProposalState.None, string? ProposalReason = null,
-    PlanVersionFields? Version = null, AgreementFields? Agreement = null)
+    PlanVersionFields? Version = null, AgreementFields? Agreement = null,
+    DocumentFile? Document = null, List<DocumentVersionEntry>? DocumentVersions = null,
+    AppointmentFields? Appointment = null, bool Cancelled = false, string? CancelReason = null, int Sequence = 0,
+    List<ReplyEntry>? Replies = null)
 {
     public static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web)
     {
@@ -39,7 +42,9 @@ public sealed record ItemDetails(
     public static ItemDetails Of(ItemPosted p) => new(
         p.Plan?.Goal?.Value, p.Plan?.Target, p.Plan?.Scale is { } s ? [s] : null, p.Plan?.Due, p.Plan?.Owner,
         p.Kind == ItemKind.Action ? ActionStatus.Open : null, null, p.Plan?.Proposed == true ? ProposalState.Proposed : ProposalState.None, null,
-        p.Version, p.Agreement);
+        p.Version, p.Agreement,
+        p.Document, p.Document is { } d ? [new DocumentVersionEntry(1, d, p.At, p.AuthorName)] : null,
+        p.Appointment);
 
     public string ToJson() => System.Text.Json.JsonSerializer.Serialize(this, Json);
 
@@ -47,6 +52,15 @@ public sealed record ItemDetails(
 
     public bool InPlan => Proposal is ProposalState.None or ProposalState.Accepted;
 }
+
+/// <summary>One version of a document, kept in the item's details.</summary>
+public sealed record DocumentVersionEntry(int Version, DocumentFile File, DateTimeOffset At, string ByName);
+
+/// <summary>A reply under an item, kept in the item's details: whoever reads the item reads its replies.</summary>
+public sealed record ReplyEntry(Guid ReplyId, Guid AuthorId, string AuthorName, ActorRole AuthorRole, string Text, DateTimeOffset At);
+
+/// <summary>What a search narrows to, besides the words.</summary>
+public sealed record SearchFilter(Guid? Board, InformationCategory? Category, ItemKind? Kind, DateTimeOffset? From, DateTimeOffset? To, Guid? Author);
 
 /// <summary>
 /// The item read model: a table of items indexed by family and timeline position, and by the
@@ -91,6 +105,11 @@ public static class ItemRows
         create index if not exists ix_items_family_kind on network.items (family_id, kind);
         create index if not exists ix_items_assigned_to on network.items using gin (assigned_to) where kind = 'Action';
         create index if not exists ix_items_assigned_persons on network.items using gin (assigned_persons) where kind = 'Action';
+        alter table network.items add column if not exists starts_at timestamptz null;
+        alter table network.items add column if not exists participants uuid[] not null default '{}';
+        create index if not exists ix_items_participants on network.items using gin (participants) where kind = 'Appointment';
+        alter table network.items add column if not exists search tsvector generated always as (to_tsvector('dutch', text)) stored;
+        create index if not exists ix_items_search on network.items using gin (search);
         """;
 
     private const string Columns = """
@@ -100,30 +119,27 @@ public static class ItemRows
         """;
 
     /// <summary>
-    /// The items shown on a board that changed after <paramref name="since"/>, the family timeline's
-    /// position now (read first), and the family's other boards: one round trip.
+    /// The items shown on a board (every board of the family: <paramref name="all"/>), the family
+    /// timeline's position now (read first), and the family's other boards: one round trip. With
+    /// <paramref name="since"/> &gt; 0 every item that changed after it, oldest first; otherwise the
+    /// newest <paramref name="limit"/> before <paramref name="before"/> (null: from the newest), newest first.
     /// </summary>
-    public static async Task<(IReadOnlyList<ItemRow> Rows, long Position, IReadOnlyList<BoardRef> OtherBoards)> OnBoardAsync(
-        NpgsqlDataSource db, Guid family, Guid board, long since, CancellationToken ct)
+    public static async Task<(IReadOnlyList<ItemRow> Rows, long Position, IReadOnlyList<(BoardRef Board, Guid[] About)> OtherBoards)> OnBoardAsync(
+        NpgsqlDataSource db, Guid family, Guid board, bool all, long since, long? before, int limit, CancellationToken ct)
     {
         await using var batch = db.CreateBatch();
         var head = new NpgsqlBatchCommand("select coalesce((select position from network.item_positions where family_id = $1), 0)");
         head.Parameters.Add(new() { Value = family });
-        var rows = new NpgsqlBatchCommand($"""
-            select {Columns} from network.items
-            where family_id = $1 and position > $2 and boards @> array[$3]::uuid[] order by position
-            """);
-        rows.Parameters.Add(new() { Value = family });
-        rows.Parameters.Add(new() { Value = since });
-        rows.Parameters.Add(new() { Value = board });
         var boards = new NpgsqlBatchCommand("""
-            select id, data ->> 'Title' from network.mt_doc_boardlisting
+            select id, data ->> 'Title', coalesce((data ->> 'Themed')::boolean, false), coalesce((data ->> 'Closed')::boolean, false),
+                array(select jsonb_array_elements_text(case jsonb_typeof(data -> 'About') when 'array' then data -> 'About' else '[]' end)::uuid)
+            from network.mt_doc_boardlisting
             where CAST(data ->> 'FamilyId' as uuid) = $1 and id <> $2 order by data ->> 'OpenedAt'
             """);
         boards.Parameters.Add(new() { Value = family });
         boards.Parameters.Add(new() { Value = board });
         batch.BatchCommands.Add(head);
-        batch.BatchCommands.Add(rows);
+        batch.BatchCommands.Add(Rows(family, board, all, since, before, limit));
         batch.BatchCommands.Add(boards);
         await using var reader = await batch.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
@@ -132,9 +148,89 @@ public static class ItemRows
         var result = new List<ItemRow>();
         while (await reader.ReadAsync(ct)) result.Add(Read(reader));
         await reader.NextResultAsync(ct);
-        var others = new List<BoardRef>();
-        while (await reader.ReadAsync(ct)) others.Add(new BoardRef(reader.GetGuid(0), reader.GetString(1)));
+        var others = new List<(BoardRef, Guid[])>();
+        while (await reader.ReadAsync(ct))
+            others.Add((new BoardRef(reader.GetGuid(0), reader.GetString(1), reader.GetBoolean(2), reader.GetBoolean(3)), reader.GetFieldValue<Guid[]>(4)));
         return (result, position, others);
+    }
+
+    /// <summary>The next page back: the newest <paramref name="limit"/> items of the board before a position.</summary>
+    public static async Task<IReadOnlyList<ItemRow>> PageAsync(
+        NpgsqlDataSource db, Guid family, Guid board, bool all, long before, int limit, CancellationToken ct)
+    {
+        await using var batch = db.CreateBatch();
+        batch.BatchCommands.Add(Rows(family, board, all, 0, before, limit));
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        var result = new List<ItemRow>();
+        while (await reader.ReadAsync(ct)) result.Add(Read(reader));
+        return result;
+    }
+
+    private static NpgsqlBatchCommand Rows(Guid family, Guid board, bool all, long since, long? before, int limit)
+    {
+        var onBoard = all ? "" : "and boards @> array[$3]::uuid[]";
+        var command = since > 0
+            ? new NpgsqlBatchCommand($"""
+                select {Columns} from network.items
+                where family_id = $1 and position > $2 {onBoard} order by position
+                """)
+            : new NpgsqlBatchCommand($"""
+                select {Columns} from network.items
+                where family_id = $1 and position < $2 {onBoard} order by position desc limit $4
+                """);
+        command.Parameters.Add(new() { Value = family });
+        command.Parameters.Add(new() { Value = since > 0 ? since : before ?? long.MaxValue });
+        command.Parameters.Add(new() { Value = board });
+        command.Parameters.Add(new() { Value = limit });
+        return command;
+    }
+
+    /// <summary>
+    /// Items of the given families whose text matches the words (PostgreSQL's Dutch text search),
+    /// newest first, older than <paramref name="after"/> (the last of the previous batch), with a
+    /// plain-text snippet around the words; at most <paramref name="max"/>. What the caller may read
+    /// of them is the gate's to decide.
+    /// </summary>
+    public static async Task<IReadOnlyList<(ItemRow Row, string Snippet)>> SearchAsync(
+        NpgsqlDataSource db, Guid[] families, string words, SearchFilter filter, (DateTimeOffset PostedAt, Guid Id)? after, int max, CancellationToken ct)
+    {
+        await using var command = db.CreateCommand($"""
+            select {Columns}, ts_headline('dutch', text, q, 'MaxWords=30, MinWords=12, MaxFragments=1, StartSel=«, StopSel=»')
+            from network.items, websearch_to_tsquery('dutch', $2) q
+            where family_id = any($1) and search @@ q and not entered_in_error
+              and ($3::uuid is null or boards @> array[$3::uuid]) and ($4::text is null or category = $4) and ($5::text is null or kind = $5)
+              and ($6::timestamptz is null or posted_at >= $6) and ($7::timestamptz is null or posted_at < $7) and ($8::uuid is null or author_id = $8)
+              and ($10::timestamptz is null or (posted_at, id) < ($10, $11))
+            order by posted_at desc, id desc limit $9
+            """);
+        command.Parameters.Add(new() { Value = families });
+        command.Parameters.Add(new() { Value = words });
+        command.Parameters.Add(new() { Value = (object?)filter.Board ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
+        command.Parameters.Add(new() { Value = (object?)filter.Category?.ToString() ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = (object?)filter.Kind?.ToString() ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = (object?)filter.From ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new() { Value = (object?)filter.To ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new() { Value = (object?)filter.Author ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
+        command.Parameters.Add(new() { Value = max });
+        command.Parameters.Add(new() { Value = (object?)after?.PostedAt ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new() { Value = after?.Id ?? Guid.Empty, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
+        var result = new List<(ItemRow, string)>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) result.Add((Read(reader), reader.GetString(25)));
+        return result;
+    }
+
+    /// <summary>The appointments a user (a professional) or a person (family) takes part in that have not ended by <paramref name="after"/>.</summary>
+    public static async Task<IReadOnlyList<ItemRow>> AppointmentsOfAsync(NpgsqlDataSource db, Guid user, Guid? person, DateTimeOffset after, CancellationToken ct)
+    {
+        await using var command = db.CreateCommand($"""
+            select {Columns} from network.items
+            where kind = 'Appointment' and not entered_in_error and participants && $1 and starts_at > $2
+            order by starts_at limit 200
+            """);
+        command.Parameters.Add(new() { Value = person is { } p ? new[] { user, p } : new[] { user } });
+        command.Parameters.Add(new() { Value = after.AddDays(-1) });
+        return [.. (await ReadAllAsync(command, ct)).Where(r => r.Details.Appointment is { } a && a.Start.AddMinutes(a.DurationMinutes) > after)];
     }
 
     /// <summary>The family timeline's newest position: no content, so pushes may carry it.</summary>

@@ -37,7 +37,7 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
         {
             ValidationException v => Validation(v, english),
             BadHttpRequestException b => Problem(StatusCodes.Status400BadRequest, "request.unreadable", detail: Readable(b)),
-            BadRequest b => Problem(StatusCodes.Status400BadRequest, b.Code),
+            BadRequest b => Problem(StatusCodes.Status400BadRequest, b.Code, b.Args),
             ResourceNotFound => Problem(StatusCodes.Status404NotFound, "request.not-found"),
             NotAllowed n => Reasons(Problem(StatusCodes.Status403Forbidden, "request.not-allowed",
                 detail: string.Join(" ", n.Reasons.Select(r => Catalog.Text(r.Code, r.Args, english)))), n.Reasons),

@@ -3,9 +3,11 @@ using Microsoft.Net.Http.Headers;
 namespace Network.Api.Infrastructure.Http;
 
 /// <summary>A request header or query could not be used as sent (answers 400 with the rule's code).</summary>
-public sealed class BadRequest(string code) : Exception(code)
+public sealed class BadRequest(string code, params (string Key, object? Value)[] args) : Exception(code)
 {
     public string Code { get; } = code;
+
+    public IReadOnlyDictionary<string, string> Args { get; } = Reason.Of(code, args).Args;
 }
 
 /// <summary>The If-Match version is not the current one: someone else changed it (answers 412).</summary>

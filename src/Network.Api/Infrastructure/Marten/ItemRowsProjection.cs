@@ -29,6 +29,10 @@ public sealed class ItemRowsProjection : EventProjection
         IncludeType<PlanItemRevised>();
         IncludeType<ProposalAccepted>();
         IncludeType<ProposalDeclined>();
+        IncludeType<DocumentVersionAdded>();
+        IncludeType<AppointmentChanged>();
+        IncludeType<AppointmentCancelled>();
+        IncludeType<ReplyPosted>();
     }
 
     private const string NextPosition = """
@@ -47,14 +51,34 @@ public sealed class ItemRowsProjection : EventProjection
                     {NextPosition}
                     insert into network.items (id, family_id, boards, position, version, kind, author_id, author_name, author_role,
                         author_organisation, author_organisation_name, text, category, about, audience, named, assigned_to,
-                        for_network, posted_at, changed_at, assigned_persons, details)
+                        for_network, posted_at, changed_at, assigned_persons, details, starts_at, participants)
                     select ?, ?, array[?]::uuid[], next.position, 1, ?, ?, ?, ?, nullif(?, '00000000-0000-0000-0000-000000000000')::uuid,
-                        nullif(?, ''), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb from next
+                        nullif(?, ''), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::timestamptz, ?::uuid[] from next
                     """,
                     p.FamilyId.Value, p.ItemId.Value, p.FamilyId.Value, p.BoardId.Value, p.Kind.ToString(), p.AuthorId.Value,
                     p.AuthorName, p.AuthorRole.ToString(), (p.AuthorOrganisation?.Value ?? Guid.Empty).ToString(),
                     p.AuthorOrganisationName ?? "", p.Text, p.Category.ToString(), Ids(p.About), p.Audience.Kind.ToString(),
-                    Ids(p.Audience.Named), Ids(p.AssignedTo), p.ForNetwork, p.At, p.At, Ids(p.AssignedPersons), ItemDetails.Of(p).ToJson());
+                    Ids(p.Audience.Named), Ids(p.AssignedTo), p.ForNetwork, p.At, p.At, Ids(p.AssignedPersons), ItemDetails.Of(p).ToJson(),
+                    (object?)p.Appointment?.Start ?? DBNull.Value, Participants(p.Appointment));
+                break;
+            case DocumentVersionAdded d:
+                Update(operations, d.ItemId, d.At,
+                    "details = i.details || jsonb_build_object('document', ?::jsonb, 'documentVersions', coalesce(i.details->'documentVersions', '[]'::jsonb) || jsonb_build_array(jsonb_build_object('version', jsonb_array_length(coalesce(i.details->'documentVersions', '[]'::jsonb)) + 1, 'file', ?::jsonb, 'at', ?::jsonb, 'byName', ?::text)))",
+                    Json(d.File), Json(d.File), Json(d.At), d.ByName);
+                break;
+            case AppointmentChanged a:
+                Update(operations, a.ItemId, a.At,
+                    "text = ?, corrected = true, starts_at = ?, participants = ?, details = i.details || jsonb_build_object('appointment', ?::jsonb, 'sequence', coalesce((i.details->>'sequence')::int, 0) + 1)",
+                    a.Title, a.Appointment.Start, Participants(a.Appointment), Json(a.Appointment));
+                break;
+            case AppointmentCancelled c:
+                Update(operations, c.ItemId, c.At,
+                    "details = i.details || jsonb_build_object('cancelled', true, 'cancelReason', nullif(?::text, ''), 'sequence', coalesce((i.details->>'sequence')::int, 0) + 1)",
+                    c.Reason ?? "");
+                break;
+            case ReplyPosted r:
+                Update(operations, r.ItemId, r.At, "details = jsonb_set(i.details, '{replies}', coalesce(i.details->'replies', '[]'::jsonb) || ?::jsonb)",
+                    Json(new[] { new ReplyEntry(r.ReplyId, r.By.Value, r.ByName, r.ByRole, r.Text, r.At) }));
                 break;
             case ItemCorrected c:
                 Update(operations, c.ItemId, c.At, "text = ?, corrected = true", c.Text);
@@ -99,6 +123,9 @@ public sealed class ItemRowsProjection : EventProjection
             from next where i.id = ?
             """,
             [item.Value, .. values, at, item.Value]);
+
+    private static Guid[] Participants(AppointmentFields? a) =>
+        a is null ? [] : [.. Ids(a.Persons), .. Ids(a.Users)];
 
     private static string Json<T>(T value) => System.Text.Json.JsonSerializer.Serialize(value, ItemDetails.Json);
 

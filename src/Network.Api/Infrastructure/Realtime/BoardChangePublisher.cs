@@ -27,7 +27,8 @@ public sealed class BoardChangePublisher : DocumentSessionListenerBase
     {
         var events = commit.GetEvents().ToList();
         var items = events.Where(e => e.Data is ItemPosted or ItemCorrected or ItemEnteredInError or ItemShownOnBoard
-                or GoalScaled or ActionStatusSet or PlanItemRevised or ProposalAccepted or ProposalDeclined)
+                or GoalScaled or ActionStatusSet or PlanItemRevised or ProposalAccepted or ProposalDeclined
+                or DocumentVersionAdded or AppointmentChanged or AppointmentCancelled or ReplyPosted)
             .Select(e => e.StreamId).Distinct().ToList();
         var emergencies = events.Select(e => e.Data).OfType<EmergencyAccessGranted>().ToList();
         if (items.Count > 0 || emergencies.Count > 0) queue.Writer.TryWrite(new CommittedChanges(items, emergencies));
@@ -81,10 +82,12 @@ public sealed class BoardChangePusher(
             if (family is null) continue;
             var candidates = await BoardReaders.CandidatesAsync(accounts, family, now, ct);
             var position = await ItemRows.PositionAsync(db, family.Id.Value, ct);
+            // The family's main board shows the items of all its boards.
+            var main = await Features.Plans.PlanBoards.MainAsync(session, family.Id, ct);
             foreach (var item in byFamily)
             {
                 var readers = BoardReaders.Among(candidates, family, item.Facts, now).Select(r => r.UserId.Value).ToList();
-                foreach (var board in item.Boards)
+                foreach (var board in main is null || item.Boards.Contains(main.Id) ? item.Boards : item.Boards.Add(main.Id))
                     await hub.Clients.Groups([.. readers.Select(u => BoardHub.GroupFor(board.Value, u))]).BoardChanged(board.Value, position);
             }
         }

@@ -26,6 +26,8 @@ public sealed class DatabaseInitializer(IServiceProvider services, IConfiguratio
         await sp.GetRequiredService<AccessLogStore>().EnsureSchemaAsync(ct);
         await using (var items = sp.GetRequiredService<Npgsql.NpgsqlDataSource>().CreateCommand(Gate.ItemRows.Schema))
             await items.ExecuteNonQueryAsync(ct);
+        await using (var files = sp.GetRequiredService<Npgsql.NpgsqlDataSource>().CreateCommand(Features.Documents.PostgresFileStore.Schema))
+            await files.ExecuteNonQueryAsync(ct);
         await RegisterClientAsync(sp.GetRequiredService<IOpenIddictApplicationManager>(),
             sp.GetRequiredService<IOptions<OidcClientOptions>>().Value, ct);
 

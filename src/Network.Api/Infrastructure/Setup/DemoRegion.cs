@@ -9,7 +9,8 @@ namespace Network.Api.Infrastructure.Setup;
 /// parents can log in. Created through the same domain decisions as the app uses. Created once;
 /// a second run finds it and does nothing.
 /// </summary>
-public sealed class DemoRegion(UserManager<NetworkUser> users, IDocumentSession session, TimeProvider clock, ILogger<DemoRegion> logger)
+public sealed class DemoRegion(
+    UserManager<NetworkUser> users, IDocumentSession session, Features.Documents.IFileStore files, TimeProvider clock, ILogger<DemoRegion> logger)
 {
     public const string Password = "Netwerk-demo-2026";
 
@@ -134,6 +135,7 @@ public sealed class DemoRegion(UserManager<NetworkUser> users, IDocumentSession 
         session.Events.StartStream<Board>(JansenBoard.Value, jansenBoard.ToArray());
         DemoPlan.ForJansen(session, (Board)Board.Evolve(null, jansenBoard[0])!, new FamilyOf(jansen.State, birthDates), fatima,
             actors[YouthCareWorker], sanne, noor, DaanPerson, NoorPerson, SannePerson, RietPerson, now);
+        await DemoItems.ForJansenAsync(session, files, new FamilyOf(jansen.State, birthDates), fatima, sanne, NoorPerson, now, ct);
 
         // Gezin Yılmaz: Emre is under supervision (OTS), executed by GI Samen Veilig (Peter).
         var peter = actors[Guardian];

@@ -12,20 +12,21 @@ public sealed class ListMyBoardsHandler(IQuerySession session, FamilyContexts fa
 {
     public async ValueTask<IReadOnlyList<BoardSummary>> Handle(ListMyBoards q, CancellationToken ct)
     {
-        var visible = new Dictionary<Guid, string>();
+        var visible = new Dictionary<Guid, FamilyContext>();
         foreach (var f in await families.ConnectedToAsync(q.Actor, ct))
         {
             var decision = FamilyPolicy.ReadBoard(q.Actor, f.Family, f.BirthDates, f.Table, gate.Now);
             if (!decision.Allowed) continue;
             gate.Record(q.Actor, AccessAction.Search, "boards:list", f.Id, decision.Subjects);
-            visible[f.Id.Value] = f.Family.Name;
+            visible[f.Id.Value] = f;
         }
         gate.NothingShown();
         if (visible.Count == 0) return [];
         var ids = visible.Keys.ToArray();
         var boards = await session.Query<BoardListing>().Where(b => b.FamilyId.IsOneOf(ids)).ToListAsync(ct);
-        return [.. boards.OrderBy(b => visible[b.FamilyId]).ThenBy(b => b.OpenedAt)
-            .Select(b => new BoardSummary(b.Id, b.FamilyId, visible[b.FamilyId], b.Title, 0))];
+        return [.. boards.Where(b => b.ShownTo(q.Actor, visible[b.FamilyId], gate.Now))
+            .OrderBy(b => visible[b.FamilyId].Family.Name).ThenBy(b => b.Themed).ThenBy(b => b.Closed).ThenBy(b => b.OpenedAt)
+            .Select(b => new BoardSummary(b.Id, b.FamilyId, visible[b.FamilyId].Family.Name, b.Title, 0, b.Themed, b.Closed))];
     }
 }
 

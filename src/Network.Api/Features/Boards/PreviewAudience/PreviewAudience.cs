@@ -14,7 +14,7 @@ public sealed class PreviewAudienceHandler(FamilyContexts families, AuthDbContex
     {
         var board = await families.BoardAsync(new BoardId(q.BoardId), ct) ?? throw gate.NotFound("board");
         var f = board.Family;
-        gate.Require(q.Actor, AccessAction.Read, $"board:{q.BoardId}", f.Id, FamilyPolicy.ReadBoard(q.Actor, f.Family, f.BirthDates, f.Table, gate.Now));
+        gate.Require(q.Actor, AccessAction.Read, $"board:{q.BoardId}", f.Id, board.Read(q.Actor, gate.Now));
         var facts = ItemDecisions.FactsOf(q.Actor, q.Item.ToChoices());
         var decision = ItemPolicy.Decide(q.Actor, ItemAction.Create, facts, f.Family, f.BirthDates, f.Table, gate.Now);
         var viewer = FamilyPolicy.See(q.Actor, f.Family, f.BirthDates, f.Table, gate.Now);

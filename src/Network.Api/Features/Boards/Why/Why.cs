@@ -17,12 +17,15 @@ public sealed class ExplainAccessHandler(FamilyContexts families, Gate gate) : I
         if (q.ItemId is { } itemId)
         {
             var (row, _, decision) = await gate.ReadItemAsync(q.Actor, new ItemId(itemId), families, ct);
-            if (!row.Boards.Contains(q.BoardId)) throw new ResourceNotFound("item");
+            // The family's main board shows the items of all its boards.
+            var on = await families.BoardAsync(new BoardId(q.BoardId), ct);
+            if (on is null || on.Board.FamilyId.Value != row.FamilyId || (on.Board.Themed && !row.Boards.Contains(q.BoardId)))
+                throw new ResourceNotFound("item");
             return new Explanation(true, ReasonView.From(decision.Reasons));
         }
         var board = await families.BoardAsync(new BoardId(q.BoardId), ct) ?? throw gate.NotFound("board");
         var f = board.Family;
-        var read = gate.Require(q.Actor, AccessAction.Read, $"board:{q.BoardId}", f.Id, FamilyPolicy.ReadBoard(q.Actor, f.Family, f.BirthDates, f.Table, gate.Now));
+        var read = gate.Require(q.Actor, AccessAction.Read, $"board:{q.BoardId}", f.Id, board.Read(q.Actor, gate.Now));
         return new Explanation(true, ReasonView.From(read.Reasons));
     }
 }

@@ -20,7 +20,7 @@ public sealed class GetFamilyHandler(IQuerySession session, FamilyContexts famil
         var boards = sight.SeesFamily
             ? await session.Query<BoardListing>().Where(b => b.FamilyId == q.FamilyId).OrderBy(b => b.OpenedAt).ToListAsync(ct)
             : [];
-        return FamilyViews.Build(f, sight, q.Actor, gate.Now, [.. boards.Select(b => new BoardRef(b.Id, b.Title))], q.AsOf);
+        return FamilyViews.Build(f, sight, q.Actor, gate.Now, [.. boards.Where(b => b.ShownTo(q.Actor, f, gate.Now)).OrderBy(b => b.Themed).Select(b => new BoardRef(b.Id, b.Title, b.Themed, b.Closed))], q.AsOf);
     }
 }
 

@@ -1,5 +1,4 @@
 using FluentValidation;
-using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Network.Api.Infrastructure.Auth;
@@ -27,24 +26,10 @@ public sealed class PostItemValidator : AbstractValidator<PostItem>
     }
 }
 
-public sealed class PostItemHandler(IDocumentSession session, FamilyContexts families, Gate gate) : ICommandHandler<PostItem, ItemPostedResponse>
+public sealed class PostItemHandler(ItemWrites writes) : ICommandHandler<PostItem, ItemPostedResponse>
 {
-    public async ValueTask<ItemPostedResponse> Handle(PostItem c, CancellationToken ct)
-    {
-        var board = await families.BoardAsync(new BoardId(c.BoardId), ct) ?? throw gate.NotFound("board");
-        var f = board.Family;
-        gate.Guard(c.Actor, AccessAction.Create, $"board:{c.BoardId}", f.Id, FamilyPolicy.ReadBoard(c.Actor, f.Family, f.BirthDates, f.Table, gate.Now));
-
-        var choices = c.Item.ToChoices();
-        if (choices.About.Any(p => f.Family.MemberFor(p) is null)) throw new DomainRuleViolation("item.subject-not-in-family");
-        var id = ItemId.New();
-        gate.Require(c.Actor, AccessAction.Create, $"item:{id}", f.Id,
-            ItemPolicy.Decide(c.Actor, ItemAction.Create, ItemDecisions.FactsOf(c.Actor, choices), f.Family, f.BirthDates, f.Table, gate.Now));
-        var events = ItemDecisions.Post(board.Board, f.Of, f.Table, c.Actor, id, c.Item.Text!, choices, gate.Now);
-        session.Events.StartStream<Item>(id.Value, [.. events]);
-        await gate.SaveAsync(ct);
-        return new ItemPostedResponse(id.Value, c.BoardId, await gate.PositionOfAsync(id, ct), events.Count);
-    }
+    public async ValueTask<ItemPostedResponse> Handle(PostItem c, CancellationToken ct) =>
+        await writes.PostAsync(c.Actor, c.BoardId, c.Item.Text!, c.Item.ToChoices(), ct);
 }
 
 public static class PostItemEndpoint

@@ -15,7 +15,9 @@ public sealed class ShowItemOnBoardHandler(IDocumentSession session, ItemWrites 
     {
         var board = await session.LoadAsync<Board>(new BoardId(c.BoardId), ct);
         return await items.ChangeAsync(c.Actor, c.ItemId, c.ExpectedVersion, (item, f, now) =>
-            board is null ? throw new ResourceNotFound("board") : ItemDecisions.ShowOn(item, board, f.Of, f.Table, c.Actor, now), ct);
+            board is null || !FamilyPolicy.ReadBoard(c.Actor, f.Family, f.BirthDates, f.Table, now, board.About).Allowed
+                ? throw new ResourceNotFound("board")
+                : ItemDecisions.ShowOn(item, board, f.Of, f.Table, c.Actor, now), ct);
     }
 }
 
