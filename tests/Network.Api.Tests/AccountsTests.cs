@@ -169,6 +169,34 @@ public sealed partial class AccountsTests(ApiFixture api) : IClassFixture<ApiFix
     }
 
     [Fact]
+    public async Task a_new_activation_link_replaces_the_old_and_a_lost_authenticator_is_set_up_again()
+    {
+        var email = "tess.bos@test.nl";
+        var account = await NewProfessionalAsync(email, "Tess Bos");
+        var first = SmtpSink.LinkIn(await api.Mail.WaitForAsync(email), "/account/activate");
+        using var admin = await api.ClientForAsync(DemoRegion.Administrator);
+        using var resent = await admin.PostAsync($"/api/admin/accounts/{account.UserId}/activation", null, Ct);
+        Assert.True(resent.IsSuccessStatusCode, await resent.Content.ReadAsStringAsync(Ct));
+        var second = SmtpSink.LinkIn(await api.Mail.WaitForAsync(email, count: 2), "/account/activate");
+        using var browser = Browser();
+        using var old = await browser.GetAsync(first, Ct);
+        Assert.Contains("data-reason=\"used\"", await old.Content.ReadAsStringAsync(Ct));
+        var key = await ActivateWithAsync(second, email);
+        using var again = await admin.PostAsync($"/api/admin/accounts/{account.UserId}/activation", null, Ct);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+
+        using var tess = api.WithToken(await LoginAsync(email, StrongPassword, _ => Code(key)));
+        using var reset = await admin.PostAsJsonAsync($"/api/admin/accounts/{account.UserId}/two-factor/reset", new { reason = "Telefoon kwijt" }, Ct);
+        Assert.False((await reset.Content.ReadFromJsonAsync<AccountView>(ApiFixture.Json, Ct))!.TwoFactor);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await tess.GetAsync("/api/me", Ct)).StatusCode);
+
+        // The next login sets up a new authenticator: the old key's codes no longer count.
+        string? newKey = null;
+        await LoginAsync(email, StrongPassword, shown => Code(newKey = shown ?? throw new InvalidOperationException("no set-up page")));
+        Assert.NotEqual(key, newKey);
+    }
+
+    [Fact]
     public async Task only_functional_administrators_administer_organisations_and_accounts()
     {
         using var fatima = await api.ClientForAsync(DemoRegion.Coordinator);
@@ -250,6 +278,15 @@ public sealed partial class AccountsTests(ApiFixture api) : IClassFixture<ApiFix
         using var admin = await api.ClientForAsync(DemoRegion.Administrator);
         return await CreatedAsync<AccountView>(await admin.PostAsJsonAsync("/api/admin/accounts",
             new { name, email, organisationId = organisation ?? DemoRegion.Buurtteam.Id.Value, role, reason = "Test" }, Ct));
+    }
+
+    private async Task<string> ActivateWithAsync(string link, string email)
+    {
+        using var browser = Browser();
+        await SetPasswordAsync(browser, link, StrongPassword);
+        string? shown = null;
+        await LoginAsync(email, StrongPassword, key => Code(shown = key ?? throw new InvalidOperationException("The set-up page showed no key.")));
+        return shown!;
     }
 
     /// <summary>Opens the mailed link, sets a password, logs in and sets up the authenticator; returns its key.</summary>

@@ -20,6 +20,7 @@ public static partial class Catalog
         ["account.role-not-professional"] = new("Kies een rol van een professional.", "Choose a professional's role."),
         ["account.deactivated"] = new("Dit account is gedeactiveerd.", "This account is deactivated."),
         ["account.not-yourself"] = new("U kunt uw eigen account niet deactiveren.", "You cannot deactivate your own account."),
+        ["account.already-active"] = new("Dit account is al geactiveerd.", "This account is already activated."),
         ["account.invalid"] = new("Dit account kan zo niet worden opgeslagen.", "This account cannot be saved like this."),
         // Invitations
         ["invitation.person-required"] = new("Kies wie u uitnodigt.", "Choose whom to invite."),

@@ -14,6 +14,8 @@ public sealed record AccountRoleChanged(UserId UserId, ActorRole From, ActorRole
 public sealed record AccountDeactivated(UserId UserId, UserId By, string Reason, IReadOnlyList<FamilyId> MembershipsEnded, DateTimeOffset At);
 public sealed record AccountActivated(UserId UserId, DateTimeOffset At);
 public sealed record TwoFactorEnabled(UserId UserId, DateTimeOffset At);
+public sealed record TwoFactorReset(UserId UserId, UserId By, string Reason, DateTimeOffset At);
+public sealed record ActivationLinkSent(UserId UserId, UserId By, DateTimeOffset At);
 public sealed record PasswordChanged(UserId UserId, string How, DateTimeOffset At);
 public sealed record OrganisationRenamed(OrganisationId OrganisationId, string Name, UserId By, string Reason, DateTimeOffset At);
 public sealed record OrganisationDeactivated(OrganisationId OrganisationId, UserId By, string Reason, DateTimeOffset At);

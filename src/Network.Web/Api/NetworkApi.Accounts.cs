@@ -46,3 +46,12 @@ public sealed partial class NetworkApi
     public Task<ApiResult<FamilyChanged>> RecordConsentOnBehalfAsync(Guid familyId, long version, RecordConsentRequest request, CancellationToken ct = default) =>
         SendAsync<FamilyChanged>(HttpMethod.Post, $"api/families/{familyId}/consents/on-behalf", request, version, ct);
 }
+
+public sealed partial class NetworkApi
+{
+    public Task<ApiResult<AccountView>> ResendActivationAsync(Guid userId, CancellationToken ct = default) =>
+        SendAsync<AccountView>(HttpMethod.Post, $"api/admin/accounts/{userId}/activation", new { }, null, ct);
+
+    public Task<ApiResult<AccountView>> ResetTwoFactorAsync(Guid userId, string reason, CancellationToken ct = default) =>
+        SendAsync<AccountView>(HttpMethod.Post, $"api/admin/accounts/{userId}/two-factor/reset", new ReasonRequest(reason), null, ct);
+}

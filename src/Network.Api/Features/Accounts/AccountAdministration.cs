@@ -18,6 +18,10 @@ public sealed record CreateProfessional(Actor Actor, string? Name, string? Email
 public sealed record ChangeRole(Actor Actor, Guid UserId, ActorRole? Role, string? Reason) : ICommand<AccountView>;
 public sealed record DeactivateAccount(Actor Actor, Guid UserId, string? Reason) : ICommand<AccountView>;
 public sealed record ListAccounts(Actor Actor, string? Query) : IQuery<IReadOnlyList<AccountView>>;
+/// <summary>A new activation link for a professional who has not activated yet; the old one stops working.</summary>
+public sealed record ResendActivation(Actor Actor, Guid UserId) : ICommand<AccountView>;
+/// <summary>A lost phone: the authenticator is switched off and set up again at the next login; every token ends.</summary>
+public sealed record ResetTwoFactor(Actor Actor, Guid UserId, string? Reason) : ICommand<AccountView>;
 
 /// <summary>
 /// Functional administrators create professional accounts, change roles and deactivate accounts.
@@ -31,6 +35,8 @@ public sealed class AccountAdministrationHandler(
     ICommandHandler<CreateProfessional, AccountView>,
     ICommandHandler<ChangeRole, AccountView>,
     ICommandHandler<DeactivateAccount, AccountView>,
+    ICommandHandler<ResendActivation, AccountView>,
+    ICommandHandler<ResetTwoFactor, AccountView>,
     IQueryHandler<ListAccounts, IReadOnlyList<AccountView>>
 {
     public async ValueTask<AccountView> Handle(CreateProfessional c, CancellationToken ct)
@@ -125,6 +131,30 @@ public sealed class AccountAdministrationHandler(
         return View(user);
     }
 
+    public async ValueTask<AccountView> Handle(ResendActivation c, CancellationToken ct)
+    {
+        var user = await FindAsync(c.Actor, c.UserId, ct);
+        if (!user.IsActive) throw new DomainRuleViolation("account.deactivated");
+        if (user.PasswordHash is not null || !AccountPolicy.IsProfessionalRole(user.Role)) throw new DomainRuleViolation("account.already-active");
+        session.Events.Append(user.Id, new ActivationLinkSent(new UserId(user.Id), c.Actor.UserId, gate.Now));
+        await gate.SaveAsync(ct);
+        await mail.ActivationAsync(user, await tokens.IssueAsync(user.Id, AccountTokenPurpose.Activation, options.Value.ActivationLifetime, null, false, ct), ct);
+        return View(user);
+    }
+
+    public async ValueTask<AccountView> Handle(ResetTwoFactor c, CancellationToken ct)
+    {
+        var user = await FindAsync(c.Actor, c.UserId, ct);
+        var reason = AccountPolicy.RequireReason(c.Reason);
+        Check(await users.SetTwoFactorEnabledAsync(user, false));
+        // A new key (and so a new security stamp): the old app's codes and every token stop working.
+        Check(await users.ResetAuthenticatorKeyAsync(user));
+        await authorizations.RevokeBySubjectAsync(user.Id.ToString(), ct);
+        session.Events.Append(user.Id, new TwoFactorReset(new UserId(user.Id), c.Actor.UserId, reason, gate.Now));
+        await gate.SaveAsync(ct);
+        return View(user);
+    }
+
     public async ValueTask<IReadOnlyList<AccountView>> Handle(ListAccounts q, CancellationToken ct)
     {
         var decision = AccountPolicy.Administer(q.Actor);
@@ -179,6 +209,12 @@ public static class AccountAdministrationEndpoints
         group.MapPost("/{id:guid}/deactivate", async (Guid id, ReasonRequest r, HttpContext http, IMediator m, CancellationToken ct) =>
             TypedResults.Ok(await m.Send(new DeactivateAccount(http.User.ToActor(), id, r.Reason), ct)))
             .WithName("DeactivateAccount").WithSummary("Deactivates an account: no login, tokens refused, memberships end, coordinators told.");
+        group.MapPost("/{id:guid}/activation", async (Guid id, HttpContext http, IMediator m, CancellationToken ct) =>
+            TypedResults.Ok(await m.Send(new ResendActivation(http.User.ToActor(), id), ct)))
+            .WithName("ResendActivation").WithSummary("Sends a professional who has not activated a new activation link.");
+        group.MapPost("/{id:guid}/two-factor/reset", async (Guid id, ReasonRequest r, HttpContext http, IMediator m, CancellationToken ct) =>
+            TypedResults.Ok(await m.Send(new ResetTwoFactor(http.User.ToActor(), id, r.Reason), ct)))
+            .WithName("ResetTwoFactor").WithSummary("Switches the authenticator off (a lost phone): set up again at the next login; every token ends.");
         return app;
     }
 }
