@@ -4,13 +4,15 @@
 # Ctrl+C stops everything this run started; the database keeps running for the next run.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
-ensure_debian_packages curl redis-server nginx
+ensure_debian_packages curl redis-server nginx python3-aiosmtpd
 
 API_URL="${NETWORK_API_URL:-http://localhost:5100}"
 WEB_URL="${NETWORK_WEB_URL:-http://localhost:5200}"
 API_URL="${API_URL%/}"
 WEB_URL="${WEB_URL%/}"
 REDIS_PORT="${NETWORK_REDIS_PORT:-56379}"
+SMTP_PORT="${NETWORK_SMTP_PORT:-2525}"
+MAIL_DIR="$LOCAL/mail"
 
 # nginx listens on the API address; the two instances on the next two ports, on loopback only.
 api_hostport="${API_URL#*://}"
@@ -100,6 +102,20 @@ done
 REDIS_PID=$(cat "$REDIS_PIDFILE" 2>/dev/null || true)
 [ "$(redis-cli -p "$REDIS_PORT" ping 2>/dev/null)" = PONG ] || fail "Redis did not answer on port $REDIS_PORT" "$LOCAL/logs/redis.log"
 
+# --- the local SMTP server: every mail the platform sends lands in .local/mail, one .eml each -------
+mkdir -p "$MAIL_DIR"
+echo "==> starting the SMTP sink on 127.0.0.1:$SMTP_PORT (mail goes to $MAIL_DIR)"
+/usr/bin/python3 "$ROOT/scripts/smtp-sink.py" --port "$SMTP_PORT" --dir "$MAIL_DIR" > "$LOCAL/logs/smtp.log" 2>&1 &
+PIDS+=($!)
+for _ in $(seq 1 30); do
+  (exec 3<>"/dev/tcp/127.0.0.1/$SMTP_PORT") 2>/dev/null && break
+  kill -0 "${PIDS[-1]}" 2>/dev/null || fail "The SMTP sink stopped (is port $SMTP_PORT taken? set NETWORK_SMTP_PORT)" "$LOCAL/logs/smtp.log"
+  sleep 0.3
+done
+export Network__Mail__Host=127.0.0.1
+export Network__Mail__Port="$SMTP_PORT"
+export Network__Mail__Security=None
+
 # --- two API instances ---------------------------------------------------------------------------
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export ConnectionStrings__Network="$NETWORK_DB"
@@ -145,7 +161,8 @@ pid $LOCAL/nginx/nginx.pid;
 error_log $LOCAL/logs/nginx-error.log warn;
 events { worker_connections 1024; }
 http {
-  log_format upstream '\$remote_addr [\$time_local] "\$request" \$status \$request_time s -> \$upstream_addr';
+  # The path without its query: activation and reset links carry their one-time token there.
+  log_format upstream '\$remote_addr [\$time_local] "\$request_method \$uri" \$status \$request_time s -> \$upstream_addr';
   access_log $LOCAL/logs/nginx-access.log upstream;
   client_body_temp_path $LOCAL/nginx/body;
   proxy_temp_path $LOCAL/nginx/proxy;
@@ -214,6 +231,8 @@ Network is running.
   OpenAPI document:    $API_URL/openapi/v1.json
   Health:              $API_URL/health/ready
   Redis:               127.0.0.1:$REDIS_PORT  (SignalR backplane, data protection keys)
+  Mail (SMTP sink):    127.0.0.1:$SMTP_PORT, every message as a .eml file in $MAIL_DIR
+                       newest: ls -t $MAIL_DIR/*.eml | head -1 | xargs cat
   Logs:                $LOCAL/logs/
                        api-1.log, api-2.log, web.log, nginx-access.log (which instance served what),
                        nginx-error.log, redis.log
@@ -230,7 +249,9 @@ Demo logins (password for all: Netwerk-demo-2026):
   anouk@raad.demo           Raad voor de Kinderbescherming, gezin Bos
   sophie@jgz.demo           jeugdarts (JGZ), gezin Bos
   linda.bos@gezin.demo      moeder met gezag, gezin Bos (kees.bos@ zonder gezag, eva.bos@ 16 jaar)
-  beheer@network.demo       functioneel beheer: autorisatietabel
+  beheer@network.demo       functioneel beheer: autorisatietabel, organisaties, accounts
+New accounts (README, "Accounts in a minute"): invite on a family page or create at /beheer/accounts;
+the activation link arrives in $MAIL_DIR.
 
 Press Ctrl+C to stop.
 MSG

@@ -110,3 +110,5 @@ stop_postgres_if_started() {
 
 setup_feed
 setup_postgres
+# The local SMTP server that receives the platform's mail in development and tests (scripts/smtp-sink.py).
+ensure_debian_packages python3-aiosmtpd

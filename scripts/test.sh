@@ -8,7 +8,7 @@ export NETWORK_PG_PORT="${NETWORK_TEST_PG_PORT:-55433}"
 export NETWORK_PG_NAME=postgres-test
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 trap stop_postgres_if_started EXIT
-ensure_debian_packages chromium redis-server
+ensure_debian_packages chromium redis-server python3-aiosmtpd
 
 echo "==> building"
 dotnet build "$ROOT/Network.sln" -c Release --nologo -v quiet

@@ -4,6 +4,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Network.Api.Features.AccessLog;
 using Network.Api.Features.Account;
+using Network.Api.Features.Accounts;
 using Network.Api.Features.Appointments;
 using Network.Api.Features.Documents;
 using Network.Api.Features.Search;
@@ -75,7 +76,9 @@ builder.Services.AddScoped<PersonAccess>();
 builder.Services.AddScoped<Duplicates>();
 builder.Services.AddScoped<AccessLogVisits>();
 builder.Services.AddScoped<AccessLogVerification>();
-builder.Services.AddNetworkAuth(builder.Configuration, connectionString);
+builder.Services.AddNetworkAuth(builder.Configuration, connectionString, builder.Environment);
+builder.Services.AddFrontDoor(builder.Configuration);
+builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddHostedService<DatabaseInitializer>();
 
 var app = builder.Build();
@@ -84,18 +87,25 @@ app.UseSerilogRequestLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRouting();
+app.UseFrontDoor();
 app.UseEmptyIdsAsNotFound();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 
-app.MapOpenApi();
-app.MapScalarApiReference();
+// The API's description is for developers: off in Production unless Network:FrontDoor:ApiReference is true.
+var apiReference = !app.Environment.IsProduction() || app.Configuration.GetValue<bool>($"{FrontDoor.Section}:ApiReference");
+if (apiReference)
+{
+    app.MapOpenApi();
+    app.MapScalarApiReference();
+}
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
-app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
+if (apiReference) app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
 
 app.MapAccount();
+app.MapAccounts();
 app.MapMe();
 app.MapConnect();
 app.MapBoards();

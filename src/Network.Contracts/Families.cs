@@ -52,7 +52,13 @@ public sealed record NetworkMemberView(
     Guid UserId, string Name, ActorRole Role, string? Organisation, MembershipBasis Basis, bool IsCoordinator, IReadOnlyList<ChildConsentView> Children);
 
 /// <summary>A decision the caller, as family member, takes: consent for one professional and one child.</summary>
-public sealed record ConsentTask(Guid ProfessionalId, string ProfessionalName, string? Organisation, Guid ChildId, string ChildName, bool GivenByMe, bool InForce);
+public sealed record ConsentTask(Guid ProfessionalId, string ProfessionalName, string? Organisation, Guid ChildId, string ChildName, bool GivenByMe, bool InForce,
+    ConsentOnBehalfView? RecordedOnMyBehalf = null);
+
+/// <summary>A consent a professional recorded for the family member (given in person or on paper).</summary>
+public sealed record ConsentOnBehalfView(string RecordedBy, ConsentForm Form, DateOnly GivenOn);
+
+public sealed record RecordConsentRequest(Guid? ProfessionalId, Guid? ChildId, Guid? GivenBy, ConsentForm? Form, DateOnly? GivenOn, string? Document);
 
 /// <summary>Someone who opened a child with emergency access, for its time.</summary>
 public sealed record EmergencyView(string Name, ActorRole Role, string? Organisation, Guid ChildId, string ChildName, string Reason, DateTimeOffset Until);

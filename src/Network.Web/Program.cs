@@ -111,6 +111,7 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
     app.UseHsts();
 }
+app.UseNetworkSecurityHeaders(oidc.Authority);
 app.UseRequestLocalization(o => o
     .SetDefaultCulture(Texts.Dutch)
     .AddSupportedCultures(Texts.Dutch, Texts.English)

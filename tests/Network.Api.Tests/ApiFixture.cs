@@ -13,6 +13,9 @@ public class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private TestDatabase? database;
 
+    /// <summary>The real SMTP server the API sends its mail to.</summary>
+    public SmtpSink Mail { get; private set; } = default!;
+
     /// <summary>The API's JSON: web defaults, enums as names.</summary>
     public static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web)
     {
@@ -27,6 +30,7 @@ public class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         database = await TestDatabase.CreateAsync("api");
+        Mail = await SmtpSink.StartAsync();
         if (OverSockets)
         {
             var port = TwoInstances.FreePort();
@@ -45,7 +49,14 @@ public class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Network:EphemeralKeys", "true");
         builder.UseSetting("Network:WebClient:ClientSecret", OidcLogin.ClientSecret);
         builder.UseSetting("Network:WebClient:RedirectUris:0", OidcLogin.RedirectUri);
+        builder.UseSetting("Network:Mail:Host", "127.0.0.1");
+        builder.UseSetting("Network:Mail:Port", Mail.Port.ToString());
+        builder.UseSetting("Network:Mail:Security", "None");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
+
+    /// <summary>Settings of a particular test class (for instance a low rate limit).</summary>
+    public Dictionary<string, string> Settings { get; } = [];
 
     /// <summary>An HttpClient carrying the access token of a demo user, obtained through a real login.</summary>
     public async Task<HttpClient> ClientForAsync(DemoRegion.DemoUser user) =>
@@ -115,5 +126,6 @@ public class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await base.DisposeAsync();
         if (database is not null) await database.DisposeAsync();
+        if (Mail is not null) await Mail.DisposeAsync();
     }
 }

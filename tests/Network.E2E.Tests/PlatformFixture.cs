@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Network.Testing;
 
@@ -24,6 +25,9 @@ public sealed class PlatformFixture : IAsyncLifetime
     public string WebUrl { get; private set; } = "";
     public IBrowser Browser { get; private set; } = default!;
 
+    /// <summary>The real SMTP server the API sends its mail to.</summary>
+    public SmtpSink Mail { get; private set; } = default!;
+
     public const string Password = "Netwerk-demo-2026";
 
     public async ValueTask InitializeAsync()
@@ -34,7 +38,8 @@ public sealed class PlatformFixture : IAsyncLifetime
         ApiUrl = $"http://localhost:{apiPort}";
         WebUrl = $"http://localhost:{webPort}";
 
-        apiHost = new ApiHost(database.ConnectionString, WebUrl);
+        Mail = await SmtpSink.StartAsync();
+        apiHost = new ApiHost(database.ConnectionString, WebUrl, Mail.Port);
         apiHost.UseKestrel(apiPort);
         apiHost.StartServer();
 
@@ -78,6 +83,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         if (webHost is not null) await webHost.DisposeAsync();
         if (apiHost is not null) await apiHost.DisposeAsync();
         if (database is not null) await database.DisposeAsync();
+        if (Mail is not null) await Mail.DisposeAsync();
     }
 
     private static int FreePort()
@@ -87,7 +93,26 @@ public sealed class PlatformFixture : IAsyncLifetime
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private sealed class ApiHost(string connectionString, string webUrl) : WebApplicationFactory<api::Program>
+    /// <summary>
+    /// A registry person added to a family as a given relation, the way the demo seed does it (the
+    /// journeys that need someone without an account yet start from here).
+    /// </summary>
+    public async Task<Guid> AddFamilyMemberAsync(Guid familyId, string given, string familyName, DateOnly born, Network.Domain.Families.Relation relation)
+    {
+        await using var scope = apiHost!.Services.CreateAsyncScope();
+        var session = scope.ServiceProvider.GetRequiredService<Marten.IDocumentSession>();
+        var id = Network.Domain.Registry.PersonId.New();
+        var now = DateTimeOffset.UtcNow;
+        var details = new Network.Domain.Registry.PersonDetails(new(given, null, familyName), born, null,
+            new("Burgemeester Reigerstraat", "12", "3581 KL", "Utrecht", "Utrecht"), null, null, null, null);
+        session.Events.StartStream<Network.Domain.Registry.Person>(id.Value,
+            Network.Domain.Registry.Person.Register(id, details, new Network.Domain.Common.UserId(Guid.Empty), now).ToArray());
+        session.Events.Append(familyId, new Network.Domain.Families.FamilyMemberAdded(new Network.Domain.Common.FamilyId(familyId), id, relation, now));
+        await session.SaveChangesAsync();
+        return id.Value;
+    }
+
+    private sealed class ApiHost(string connectionString, string webUrl, int smtpPort) : WebApplicationFactory<api::Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -99,6 +124,9 @@ public sealed class PlatformFixture : IAsyncLifetime
             builder.UseSetting("Network:WebClient:ClientSecret", OidcLogin.ClientSecret);
             builder.UseSetting("Network:WebClient:RedirectUris:0", $"{webUrl}/signin-oidc");
             builder.UseSetting("Network:WebClient:PostLogoutRedirectUris:0", $"{webUrl}/signout-callback-oidc");
+            builder.UseSetting("Network:Mail:Host", "127.0.0.1");
+            builder.UseSetting("Network:Mail:Port", smtpPort.ToString());
+            builder.UseSetting("Network:Mail:Security", "None");
         }
     }
 

@@ -17,7 +17,14 @@ public static partial class OidcLogin
     public const string RedirectUri = "http://localhost/signin-oidc";
 
     /// <param name="client">An HttpClient to the API that keeps cookies and does not follow redirects.</param>
-    public static async Task<string> AccessTokenAsync(HttpClient client, string email, string password)
+    public static Task<string> AccessTokenAsync(HttpClient client, string email, string password) =>
+        AccessTokenAsync(client, email, password, secondFactor: null);
+
+    /// <summary>
+    /// The same, with a second factor: <paramref name="secondFactor"/> gets the authenticator key the
+    /// set-up page shows (or null when the account already has one) and returns the current code.
+    /// </summary>
+    public static async Task<string> AccessTokenAsync(HttpClient client, string email, string password, Func<string?, string>? secondFactor)
     {
         var verifier = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
         var challenge = WebEncoders.Base64UrlEncode(SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(verifier)));
@@ -48,8 +55,38 @@ public static partial class OidcLogin
         }));
         Expect(loggedIn, HttpStatusCode.Redirect);
 
-        using var withCode = await client.GetAsync(loggedIn.Headers.Location);
-        Expect(withCode, HttpStatusCode.Redirect);
+        var next = loggedIn.Headers.Location!;
+        HttpResponseMessage withCode;
+        while (true)
+        {
+            withCode = await client.GetAsync(next);
+            if (withCode.StatusCode == HttpStatusCode.OK && withCode.RequestMessage!.RequestUri!.AbsolutePath.StartsWith("/account/2fa"))
+            {
+                // The second factor: the set-up page shows the key; the login step only asks for a code.
+                var page = await withCode.Content.ReadAsStringAsync();
+                var key = SecretField().Match(page) is { Success: true } m ? m.Groups[1].Value : null;
+                var code = (secondFactor ?? throw new InvalidOperationException($"{email} needs a second factor"))(key);
+                using var posted = await client.PostAsync(withCode.RequestMessage.RequestUri.AbsolutePath, new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["__RequestVerificationToken"] = AntiforgeryField().Match(page).Groups[1].Value,
+                    ["ReturnUrl"] = WebUtility.HtmlDecode(ReturnUrlField().Match(page).Groups[1].Value),
+                    ["Code"] = code,
+                }));
+                Expect(posted, HttpStatusCode.Redirect);
+                next = posted.Headers.Location!;
+                withCode.Dispose();
+                continue;
+            }
+            Expect(withCode, HttpStatusCode.Redirect);
+            if (withCode.Headers.Location!.ToString().StartsWith("/account/2fa"))
+            {
+                next = withCode.Headers.Location;
+                withCode.Dispose();
+                continue;
+            }
+            break;
+        }
+        using var _ = withCode;
         var callback = QueryHelpers.ParseQuery(withCode.Headers.Location!.Query);
         if (callback["state"] != state) throw new InvalidOperationException("The state came back changed.");
 
@@ -78,4 +115,7 @@ public static partial class OidcLogin
 
     [GeneratedRegex("name=\"ReturnUrl\" value=\"([^\"]*)\"")]
     private static partial Regex ReturnUrlField();
+
+    [GeneratedRegex("id=\"secret\">([A-Z2-7]+)<")]
+    private static partial Regex SecretField();
 }

@@ -76,8 +76,11 @@ public sealed record EmergencyAccess(
     public bool ActiveAt(DateTimeOffset at) => From <= at && at < Until;
 }
 
-/// <summary>One family member's consent for one professional and one child.</summary>
-public sealed record ConsentGrant(UserId Professional, PersonId Child, PersonId GivenBy, DateTimeOffset At);
+/// <summary>
+/// One family member's consent for one professional and one child; <see cref="OnBehalf"/> when a
+/// professional recorded it for them (given in person or on paper).
+/// </summary>
+public sealed record ConsentGrant(UserId Professional, PersonId Child, PersonId GivenBy, DateTimeOffset At, ConsentOnBehalf? OnBehalf = null);
 
 public sealed record FamilyRegistered(FamilyId FamilyId, string Name, DateTimeOffset At);
 public sealed record FamilyMemberAdded(FamilyId FamilyId, PersonId PersonId, Relation Relation, DateTimeOffset At);
@@ -169,6 +172,12 @@ public sealed record Family(
         },
         (var f, CoordinatorAppointed e) => f with { Coordinator = e.UserId },
         (var f, EmergencyAccessGranted e) => f with { Emergencies = (f.Emergencies.IsDefault ? [] : f.Emergencies).Add(e.Access) },
+        (var f, ConsentRecordedOnBehalf e) => f with
+        {
+            Consents = f.Consents
+                .RemoveAll(c => c.Professional == e.Professional && c.Child == e.Child && c.GivenBy == e.GivenBy)
+                .Add(new ConsentGrant(e.Professional, e.Child, e.GivenBy, e.At, e.OnBehalf)),
+        },
         (var f, ConsentGiven e) => f with
         {
             Consents = f.Consents

@@ -24,13 +24,19 @@ public static class ConnectEndpoints
         return app;
     }
 
-    private static async Task<IResult> Authorize(HttpContext http, UserManager<NetworkUser> users)
+    private static async Task<IResult> Authorize(
+        HttpContext http, UserManager<NetworkUser> users, SignInManager<NetworkUser> signIn, IHostEnvironment environment)
     {
         var request = http.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
 
         var login = await http.AuthenticateAsync(IdentityConstants.ApplicationScheme);
         var user = login.Succeeded ? await users.GetUserAsync(login.Principal) : null;
+        if (user is { IsActive: false })
+        {
+            await signIn.SignOutAsync();
+            user = null;
+        }
         if (user is null)
         {
             if (request.HasPromptValue(PromptValues.None))
@@ -47,6 +53,14 @@ public static class ConnectEndpoints
             return Results.Challenge(new AuthenticationProperties { RedirectUri = returnUrl }, [IdentityConstants.ApplicationScheme]);
         }
 
+        // Professionals set up their authenticator app before any token is issued (NEN 7510).
+        if (Accounts.AccountPolicyForLogin.MustSetUpTwoFactor(user, environment))
+        {
+            var here = http.Request.PathBase + http.Request.Path + QueryString.Create(
+                http.Request.HasFormContentType ? [.. http.Request.Form] : [.. http.Request.Query]);
+            return Results.Redirect($"/account/2fa/setup?returnUrl={Uri.EscapeDataString(here)}");
+        }
+
         var identity = new ClaimsIdentity(
             OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
         identity.SetClaim(Claims.Subject, user.Id.ToString())
@@ -55,13 +69,15 @@ public static class ConnectEndpoints
             .SetClaim(Claims.Role, user.Role.ToString())
             .SetClaim(NetworkClaims.Organisation, user.Organisation)
             .SetClaim(NetworkClaims.OrganisationId, user.OrganisationId?.ToString())
-            .SetClaim(NetworkClaims.Person, user.PersonId?.ToString());
+            .SetClaim(NetworkClaims.Person, user.PersonId?.ToString())
+            .SetClaim(AccountGuard.StampClaim, user.SecurityStamp);
         identity.SetScopes(request.GetScopes());
         identity.SetResources(AuthSetup.ApiScope);
         identity.SetDestinations(claim => claim.Type switch
         {
             Claims.Subject => [Destinations.AccessToken, Destinations.IdentityToken],
             Claims.Email when !identity.HasScope(Scopes.Email) => [],
+            AccountGuard.StampClaim => [Destinations.AccessToken],
             _ => [Destinations.AccessToken, Destinations.IdentityToken],
         });
 

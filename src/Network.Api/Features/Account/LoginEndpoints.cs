@@ -15,7 +15,8 @@ public static class LoginEndpoints
         group.MapGet("/login", (HttpContext http, IAntiforgery af, string? returnUrl) =>
             Page(http, af, SafeReturnUrl(returnUrl), email: "", error: null));
         group.MapPost("/login", Login);
-        group.MapGet("/logout", async (SignInManager<NetworkUser> signIn) =>
+        // Not a plain GET: a link or an image elsewhere cannot log anyone out (the form's antiforgery token is checked).
+        group.MapPost("/logout", async (SignInManager<NetworkUser> signIn, [FromForm] string? returnUrl) =>
         {
             await signIn.SignOutAsync();
             return Results.Redirect("/account/login");
@@ -40,9 +41,13 @@ public static class LoginEndpoints
             return Page(http, af, returnUrl, email, "Vul uw e-mailadres en wachtwoord in.", StatusCodes.Status400BadRequest);
 
         var user = await users.FindByEmailAsync(email);
+        // Deactivated, or invited and not yet activated: the same answer as an unknown address.
+        if (user is { IsActive: false } or { PasswordHash: null }) user = null;
         var result = user is null
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
             : await signIn.PasswordSignInAsync(user, form.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.RequiresTwoFactor)
+            return Results.Redirect($"/account/2fa?returnUrl={Uri.EscapeDataString(returnUrl)}");
         if (result.Succeeded)
         {
             logger.LogInformation("User {UserId} logged in", user!.Id);
@@ -79,17 +84,7 @@ public static class LoginEndpoints
               <meta charset="utf-8">
               <meta name="viewport" content="width=device-width, initial-scale=1">
               <title>Inloggen · Network</title>
-              <style>
-                body { font-family: system-ui, sans-serif; margin: 0; background: #f4f6f8; color: #1b1f23; }
-                main { max-width: 26rem; margin: 3rem auto; padding: 1.5rem; background: #fff; border-radius: .5rem; box-shadow: 0 1px 3px rgba(0,0,0,.15); }
-                h1 { font-size: 1.5rem; margin-top: 0; }
-                label { display: block; margin-top: 1rem; font-weight: 600; }
-                input[type=email], input[type=password] { width: 100%; box-sizing: border-box; padding: .6rem; font-size: 1rem; border: 1px solid #6a737d; border-radius: .25rem; }
-                button { margin-top: 1.5rem; width: 100%; padding: .75rem; font-size: 1rem; background: #0b5cad; color: #fff; border: 0; border-radius: .25rem; cursor: pointer; }
-                button:focus, input:focus { outline: 3px solid #f9a825; outline-offset: 2px; }
-                .error { background: #fdecea; color: #8a1c13; padding: .75rem; border-radius: .25rem; }
-                .hint { color: #4a525a; font-size: .9rem; }
-              </style>
+              <link rel="stylesheet" href="/account/site.css">
             </head>
             <body>
               <main>
@@ -105,6 +100,7 @@ public static class LoginEndpoints
                   <input id="password" name="Password" type="password" autocomplete="current-password" required>
                   <button type="submit">Inloggen</button>
                 </form>
+                <p class="links"><a href="/account/forgot">Wachtwoord vergeten?</a> · <a href="/account/activate">Ik heb een code</a></p>
               </main>
             </body>
             </html>

@@ -55,7 +55,9 @@ public static class FamilyViews
             foreach (var child in p.Children.Where(c => visibleChildren.Contains(c) && Consents.Required(family, c, Born(c), day).Contains(me)))
                 tasks.Add(new ConsentTask(p.UserId.Value, p.DisplayName, p.Organisation, child.Value, context.NameOf(child),
                     family.Consents.Any(g => g.Professional == p.UserId && g.Child == child && g.GivenBy == me),
-                    Consents.IsValid(family, p.UserId, child, Born(child), day)));
+                    Consents.IsValid(family, p.UserId, child, Born(child), day),
+                    family.Consents.FirstOrDefault(g => g.Professional == p.UserId && g.Child == child && g.GivenBy == me)?.OnBehalf is { } b
+                        ? new ConsentOnBehalfView(b.RecordedByName, b.Form, b.GivenOn) : null));
 
         var emergencies = family.ActiveEmergencies(now).Where(e => sight.EmergenciesFor.Contains(e.Child))
             .Select(e => new EmergencyView(e.DisplayName, e.Role, e.Organisation, e.Child.Value, context.NameOf(e.Child), e.Reason, e.Until));

@@ -15,6 +15,11 @@ public sealed class NetworkUser : IdentityUser<Guid>
     public Guid? OrganisationId { get; set; }
     /// <summary>For family members: the registry person this account belongs to.</summary>
     public Guid? PersonId { get; set; }
+    /// <summary>Set when a functional administrator deactivates the account: no login, no token works.</summary>
+    public DateTimeOffset? DeactivatedAt { get; set; }
+    /// <summary>A ready account of the demo region: exempt from the professionals' second factor while the demo is seeded.</summary>
+    public bool IsDemo { get; set; }
+    public bool IsActive => DeactivatedAt is null;
 }
 
 /// <summary>ASP.NET Core Identity and OpenIddict, in their own schema of the same database.</summary>
@@ -22,6 +27,8 @@ public sealed class AuthDbContext(DbContextOptions<AuthDbContext> options)
     : IdentityDbContext<NetworkUser, IdentityRole<Guid>, Guid>(options)
 {
     public const string Schema = "identity";
+
+    public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -35,7 +42,9 @@ public sealed class AuthDbContext(DbContextOptions<AuthDbContext> options)
             u.Property(x => x.Role).HasConversion<string>().HasMaxLength(40);
             u.HasIndex(x => x.PersonId).IsUnique();
             u.HasIndex(x => x.OrganisationId);
+            u.Ignore(x => x.IsActive);
         });
+        AccountToken.Configure(builder);
     }
 }
 

@@ -1,5 +1,8 @@
+using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using OpenIddict.Abstractions;
+using OpenIddict.Validation;
 using OpenIddict.Validation.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -21,7 +24,7 @@ public static class AuthSetup
     public const string ApiScope = "network_api";
 
     public static IServiceCollection AddNetworkAuth(
-        this IServiceCollection services, IConfiguration configuration, string connectionString)
+        this IServiceCollection services, IConfiguration configuration, string connectionString, IHostEnvironment environment)
     {
         services.Configure<OidcClientOptions>(configuration.GetSection("Network:WebClient"));
 
@@ -31,7 +34,7 @@ public static class AuthSetup
 
         services.AddIdentity<NetworkUser, IdentityRole<Guid>>(o =>
             {
-                o.Password.RequiredLength = 10;
+                o.Password.RequiredLength = 12;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.User.RequireUniqueEmail = true;
                 o.ClaimsIdentity.UserIdClaimType = Claims.Subject;
@@ -47,7 +50,9 @@ public static class AuthSetup
             o.LogoutPath = "/account/logout";
             o.Cookie.Name = "network.login";
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // A session at the authorization server ends after half an hour without use.
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("Network:SessionIdleMinutes", 30));
+            o.SlidingExpiration = true;
         });
 
         services.AddOpenIddict()
@@ -67,11 +72,9 @@ public static class AuthSetup
                 // Several instances share one folder of certificates (Network:KeysPath, see ServerKeys);
                 // tests use per-process keys; otherwise development certificates from the user's
                 // certificate store, which survive restarts (docker/README.md for deployments).
-                if (configuration["Network:KeysPath"] is { Length: > 0 } keys)
-                {
-                    var (signing, encryption) = ServerKeys.LoadOrCreate(keys);
+                // In Production only certificates named by configuration (ServerKeys.FromConfiguration).
+                if (ServerKeys.FromConfiguration(configuration, environment) is var (signing, encryption))
                     o.AddSigningCertificate(signing).AddEncryptionCertificate(encryption);
-                }
                 else if (configuration.GetValue<bool>("Network:EphemeralKeys"))
                     o.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
                 else
@@ -91,9 +94,23 @@ public static class AuthSetup
             .AddValidation(o =>
             {
                 o.UseLocalServer();
-                // The token comes in the Authorization header (or, for the hub, the query string): never
-                // from a form body, which would make every upload read and buffered before its endpoint runs.
-                o.UseAspNetCore().DisableAccessTokenExtractionFromBodyForm();
+                // Only the Authorization header: a token in a URL ends up in logs and histories (the hub's
+                // path alone takes it from the query, FrontDoor), and never from a form body, which would
+                // make every upload read and buffered before its endpoint runs.
+                o.UseAspNetCore().DisableAccessTokenExtractionFromQueryString().DisableAccessTokenExtractionFromBodyForm();
+                // After OpenIddict's own checks: the account must still be active and unchanged (AccountGuard).
+                o.AddEventHandler<OpenIddictValidationEvents.ProcessAuthenticationContext>(b => b
+                    .UseInlineHandler(async context =>
+                    {
+                        if (context.AccessTokenPrincipal is not { } principal) return;
+                        var http = context.Transaction.GetHttpRequest()?.HttpContext;
+                        if (http is null) return;
+                        var guard = http.RequestServices.GetRequiredService<AccountGuard>();
+                        if (!await guard.IsCurrentAsync(principal.GetClaim(Claims.Subject), principal.GetClaim(AccountGuard.StampClaim), http.RequestAborted))
+                            context.Reject(Errors.InvalidToken, "The account behind this token was deactivated or changed.");
+                    })
+                    .SetOrder(int.MaxValue - 100_000)
+                    .SetType(OpenIddictValidationHandlerType.Custom));
             });
 
         services.AddAuthorizationBuilder()

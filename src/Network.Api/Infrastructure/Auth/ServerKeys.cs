@@ -15,6 +15,44 @@ public static class ServerKeys
     public const string SigningFile = "signing.pfx";
     public const string EncryptionFile = "encryption.pfx";
 
+    public const string MissingInProduction =
+        "In Production the OpenID Connect signing and encryption keys must come from configuration: set " +
+        "Network:SigningCertificate:Path and Network:EncryptionCertificate:Path (PKCS#12 files; :Password if they have one), " +
+        "or Network:KeysPath to a folder holding signing.pfx and encryption.pfx. Development certificates and ephemeral keys " +
+        "are never used in Production.";
+
+    /// <summary>
+    /// The certificates configuration names: two files (Network:SigningCertificate, Network:EncryptionCertificate) or
+    /// a shared folder (Network:KeysPath). Null when none is configured, which Production refuses with a clear message;
+    /// in Production a folder's missing certificates are created only when Network:CreateKeys is true.
+    /// </summary>
+    public static (X509Certificate2 Signing, X509Certificate2 Encryption)? FromConfiguration(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var production = environment.IsProduction();
+        if (configuration["Network:SigningCertificate:Path"] is { Length: > 0 } signingPath)
+        {
+            var encryptionPath = configuration["Network:EncryptionCertificate:Path"] is { Length: > 0 } e
+                ? e : throw new InvalidOperationException("Network:EncryptionCertificate:Path is not configured. " + MissingInProduction);
+            return (Load(signingPath, configuration["Network:SigningCertificate:Password"]),
+                Load(encryptionPath, configuration["Network:EncryptionCertificate:Password"]));
+        }
+        if (configuration["Network:KeysPath"] is { Length: > 0 } folder)
+        {
+            if (production && !configuration.GetValue<bool>("Network:CreateKeys")
+                && !(File.Exists(Path.Combine(folder, SigningFile)) && File.Exists(Path.Combine(folder, EncryptionFile))))
+                throw new InvalidOperationException(
+                    $"Network:KeysPath ({folder}) holds no {SigningFile} and {EncryptionFile}; set Network:CreateKeys to true to create them once. " + MissingInProduction);
+            return LoadOrCreate(folder);
+        }
+        if (production) throw new InvalidOperationException(MissingInProduction);
+        return null;
+    }
+
+    private static X509Certificate2 Load(string path, string? password) =>
+        File.Exists(path)
+            ? X509CertificateLoader.LoadPkcs12FromFile(path, password)
+            : throw new InvalidOperationException($"The certificate {path} does not exist. " + MissingInProduction);
+
     public static (X509Certificate2 Signing, X509Certificate2 Encryption) LoadOrCreate(string folder)
     {
         Directory.CreateDirectory(folder);

@@ -28,9 +28,9 @@ public sealed class Gate(IDocumentSession session, AccessLogStore log, NpgsqlDat
     public bool Decided { get; private set; }
 
     /// <summary>Records the decision; throws <see cref="ResourceNotFound"/> or <see cref="NotAllowed"/> when it refuses.</summary>
-    public Decision Require(Actor actor, AccessAction action, string resource, FamilyId? family, Decision decision)
+    public Decision Require(Actor actor, AccessAction action, string resource, FamilyId? family, Decision decision, string? onBehalfOf = null)
     {
-        Record(actor, action, resource, family, decision.Subjects);
+        Record(actor, action, resource, family, decision.Subjects, onBehalfOf);
         if (!decision.KnowsItExists) throw new ResourceNotFound(resource);
         if (!decision.Allowed) throw new NotAllowed(decision.Reasons);
         return decision;
@@ -42,15 +42,18 @@ public sealed class Gate(IDocumentSession session, AccessLogStore log, NpgsqlDat
         if (!decision.Allowed) Require(actor, action, resource, family, decision);
     }
 
-    /// <summary>Records the outcomes of a decision without refusing (a list leaves out what the actor may not see).</summary>
-    public void Record(Actor actor, AccessAction action, string resource, FamilyId? family, IEnumerable<SubjectOutcome> subjects)
+    /// <summary>
+    /// Records the outcomes of a decision without refusing (a list leaves out what the actor may not see);
+    /// onBehalfOf names whom the actor acted for (a consent recorded for a family member), when not themself.
+    /// </summary>
+    public void Record(Actor actor, AccessAction action, string resource, FamilyId? family, IEnumerable<SubjectOutcome> subjects, string? onBehalfOf = null)
     {
         Decided = true;
         var write = action is AccessAction.Create or AccessAction.Update;
         foreach (var s in subjects)
             pending.Add(new Pending(new AccessRecord(
                 Guid.CreateVersion7(), Now, RequestId, action, s.Person?.Value, family?.Value, resource, actor.UserId.Value,
-                actor.DisplayName, actor.Role.ToString(), actor.Organisation, actor.PersonId?.Value, null, s.Basis,
+                actor.DisplayName, actor.Role.ToString(), actor.Organisation, actor.PersonId?.Value, onBehalfOf, s.Basis,
                 s.BasisCategory, s.Allowed), write && s.Allowed));
     }
 

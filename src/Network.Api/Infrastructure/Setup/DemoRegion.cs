@@ -225,10 +225,17 @@ public sealed class DemoRegion(
                 Organisation = demo.Organisation?.Name,
                 OrganisationId = demo.Organisation?.Id.Value,
                 PersonId = demo.Person?.Value,
+                IsDemo = true,
             };
             var result = await users.CreateAsync(user, Password);
             if (!result.Succeeded)
                 throw new InvalidOperationException($"Demo user {demo.Email}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+        }
+        else if (!user.IsDemo)
+        {
+            // Seeded before accounts had the flag: still a ready demo account.
+            user.IsDemo = true;
+            await users.UpdateAsync(user);
         }
         return new Actor(new UserId(user.Id), demo.DisplayName, demo.Role, demo.Organisation?.Id, demo.Organisation?.Name, demo.Person);
     }

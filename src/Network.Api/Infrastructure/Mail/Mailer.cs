@@ -1,0 +1,50 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Network.Api.Infrastructure.Mail;
+
+/// <summary>Where mail goes (Network:Mail). Without a host, nothing is sent and a line without the content is logged.</summary>
+public sealed class MailOptions
+{
+    public string? Host { get; set; }
+    public int Port { get; set; } = 25;
+    /// <summary>None, StartTls, SslOnConnect or Auto (MailKit's SecureSocketOptions).</summary>
+    public string Security { get; set; } = "Auto";
+    public string? UserName { get; set; }
+    public string? Password { get; set; }
+    public string From { get; set; } = "Network <noreply@network.localhost>";
+}
+
+/// <summary>One e-mail: plain text, to one address.</summary>
+public sealed record MailMessage(string To, string ToName, string Subject, string Text);
+
+/// <summary>
+/// Sends e-mail through SMTP (MailKit). The body carries links and codes, so it is never logged:
+/// a log line names only the recipient's account and the subject.
+/// </summary>
+public sealed class Mailer(IOptions<MailOptions> options, ILogger<Mailer> logger)
+{
+    public async Task SendAsync(MailMessage mail, CancellationToken ct)
+    {
+        var o = options.Value;
+        if (string.IsNullOrWhiteSpace(o.Host))
+        {
+            logger.LogWarning("Mail is not configured (Network:Mail:Host): \"{Subject}\" was not sent", mail.Subject);
+            return;
+        }
+        var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(o.From));
+        message.To.Add(new MailboxAddress(mail.ToName, mail.To));
+        message.Subject = mail.Subject;
+        message.Body = new TextPart("plain") { Text = mail.Text };
+
+        using var smtp = new SmtpClient();
+        await smtp.ConnectAsync(o.Host, o.Port, Enum.Parse<SecureSocketOptions>(o.Security, ignoreCase: true), ct);
+        if (!string.IsNullOrEmpty(o.UserName)) await smtp.AuthenticateAsync(o.UserName, o.Password ?? "", ct);
+        await smtp.SendAsync(message, ct);
+        await smtp.DisconnectAsync(true, ct);
+        logger.LogInformation("Mail \"{Subject}\" sent", mail.Subject);
+    }
+}
