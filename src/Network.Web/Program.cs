@@ -47,7 +47,9 @@ builder.Services.AddAuthentication(o =>
     {
         o.Cookie.Name = "network.session";
         o.Cookie.SameSite = SameSiteMode.Lax;
-        o.ExpireTimeSpan = TimeSpan.FromHours(8);
+        // A session ends after inactivity (NEN 7510), as the login server's own does: sliding, 30 minutes by default.
+        o.ExpireTimeSpan = TimeSpan.FromMinutes(builder.Configuration.GetValue("Network:SessionIdleMinutes", 30));
+        o.SlidingExpiration = true;
         o.Events.OnValidatePrincipal = context =>
         {
             // Keeps the server-side token holder filled for the circuits (also after a restart).
