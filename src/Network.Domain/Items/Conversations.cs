@@ -29,13 +29,16 @@ public sealed record ReplyPosted(ItemId ItemId, Guid ReplyId, UserId By, string 
 /// <summary>The rules for appointments.</summary>
 public static class Appointments
 {
+    public const int MinMinutes = 5;
     public const int MaxMinutes = 24 * 60;
+    public const int FirstYear = 2000;
+    public const int LastYear = 2100;
     public const int MaxPlaceLength = 300;
 
     public static void Validate(AppointmentFields a, Family family)
     {
-        if (a.DurationMinutes is < 5 or > MaxMinutes) throw new DomainRuleViolation("appointment.duration", ("max", MaxMinutes));
-        if (a.Start.UtcDateTime.Year is < 2000 or > 2100) throw new DomainRuleViolation("appointment.start");
+        if (a.DurationMinutes is < MinMinutes or > MaxMinutes) throw new DomainRuleViolation("appointment.duration", ("max", MaxMinutes));
+        if (a.Start.UtcDateTime.Year is < FirstYear or > LastYear) throw new DomainRuleViolation("appointment.start");
         if (a.Place?.Length > MaxPlaceLength) throw new DomainRuleViolation("appointment.place-too-long", ("max", MaxPlaceLength));
         if (a.VideoLink is { } link
             && (!Uri.TryCreate(link, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps || link.Length > MaxPlaceLength))

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using FluentValidation;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
@@ -29,15 +30,7 @@ public sealed class PostAppointmentValidator : AbstractValidator<PostAppointment
         RuleFor(c => c.Appointment).NotNull().WithMessage("Stuur een afspraak mee.");
         When(c => c.Appointment is not null, () =>
         {
-            RuleFor(c => c.Appointment.Title).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Geef de afspraak een titel.")
-                .Must(t => t is null || t.Trim().Length <= Item.MaxTextLength).WithMessage($"Een titel heeft hoogstens {Item.MaxTextLength} tekens.")
-                .OverridePropertyName("Title");
-            RuleFor(c => c.Appointment.Start).NotNull().WithMessage("Kies een datum en tijd.")
-                .Must(s => s is null || s.Value.UtcDateTime.Year is >= 2000 and <= 2100).WithMessage("Kies een datum tussen 2000 en 2100.")
-                .OverridePropertyName("Start");
-            RuleFor(c => c.Appointment.DurationMinutes).NotNull().WithMessage("Kies hoe lang de afspraak duurt.")
-                .InclusiveBetween(5, Domain.Items.Appointments.MaxMinutes).WithMessage("Een afspraak duurt 5 minuten tot 24 uur.")
-                .OverridePropertyName("DurationMinutes");
+            AppointmentRules.Apply(this, c => c.Appointment.Title, c => c.Appointment.Start, c => c.Appointment.DurationMinutes);
             RuleFor(c => c.Appointment.Category).IsInEnum().OverridePropertyName("Category");
             RuleFor(c => c.Appointment.Audience).IsInEnum().OverridePropertyName("Audience");
         });
@@ -49,16 +42,27 @@ public sealed class ChangeAppointmentValidator : AbstractValidator<ChangeAppoint
     public ChangeAppointmentValidator()
     {
         RuleFor(c => c.Appointment).NotNull().WithMessage("Stuur een afspraak mee.");
-        When(c => c.Appointment is not null, () =>
-        {
-            RuleFor(c => c.Appointment.Title).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Geef de afspraak een titel.").OverridePropertyName("Title");
-            RuleFor(c => c.Appointment.Start).NotNull().WithMessage("Kies een datum en tijd.")
-                .Must(s => s is null || s.Value.UtcDateTime.Year is >= 2000 and <= 2100).WithMessage("Kies een datum tussen 2000 en 2100.")
-                .OverridePropertyName("Start");
-            RuleFor(c => c.Appointment.DurationMinutes).NotNull().WithMessage("Kies hoe lang de afspraak duurt.")
-                .InclusiveBetween(5, Domain.Items.Appointments.MaxMinutes).WithMessage("Een afspraak duurt 5 minuten tot 24 uur.")
-                .OverridePropertyName("DurationMinutes");
-        });
+        When(c => c.Appointment is not null,
+            () => AppointmentRules.Apply(this, c => c.Appointment.Title, c => c.Appointment.Start, c => c.Appointment.DurationMinutes));
+    }
+}
+
+/// <summary>The title, start and duration of an appointment, new or changed: the domain's bounds, as a 400 per field.</summary>
+internal static class AppointmentRules
+{
+    public static void Apply<T>(
+        AbstractValidator<T> v, Expression<Func<T, string?>> title, Expression<Func<T, DateTimeOffset?>> start, Expression<Func<T, int?>> minutes)
+    {
+        v.RuleFor(title).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Geef de afspraak een titel.")
+            .Must(t => t is null || t.Trim().Length <= Item.MaxTextLength).WithMessage($"Een titel heeft hoogstens {Item.MaxTextLength} tekens.")
+            .OverridePropertyName("Title");
+        v.RuleFor(start).NotNull().WithMessage("Kies een datum en tijd.")
+            .Must(s => s is null || s.Value.UtcDateTime.Year is >= Domain.Items.Appointments.FirstYear and <= Domain.Items.Appointments.LastYear)
+            .WithMessage($"Kies een datum tussen {Domain.Items.Appointments.FirstYear} en {Domain.Items.Appointments.LastYear}.")
+            .OverridePropertyName("Start");
+        v.RuleFor(minutes).NotNull().WithMessage("Kies hoe lang de afspraak duurt.")
+            .InclusiveBetween(Domain.Items.Appointments.MinMinutes, Domain.Items.Appointments.MaxMinutes).WithMessage("Een afspraak duurt 5 minuten tot 24 uur.")
+            .OverridePropertyName("DurationMinutes");
     }
 }
 

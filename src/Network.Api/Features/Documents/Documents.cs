@@ -88,19 +88,11 @@ public static class DocumentEndpoints
             {
                 Versions.RefuseOnCreate(http.Request);
                 await m.Send(new CheckBoardForUpload(http.User.ToActor(), boardId), ct);
-                var upload = await Upload.ReadAsync(http.Request, files, options.Value.MaxBytes, ct);
-                try
-                {
-                    var result = await m.Send(new PostDocument(http.User.ToActor(), boardId, upload.ToDocument(), upload.Field("text"),
-                        upload.Field("category"), upload.All("about"), upload.Field("audience"), upload.All("named")), ct);
-                    Versions.SetETag(http.Response, result.ItemVersion);
-                    return TypedResults.Created($"/api/items/{result.ItemId}", result);
-                }
-                catch (Exception e) when (Refused(e))
-                {
-                    await Upload.DeleteAsync(files, upload.File);
-                    throw;
-                }
+                var result = await Upload.UseAsync(http.Request, files, options.Value.MaxBytes, upload =>
+                    m.Send(new PostDocument(http.User.ToActor(), boardId, upload.ToDocument(), upload.Field("text"),
+                        upload.Field("category"), upload.All("about"), upload.Field("audience"), upload.All("named")), ct).AsTask(), ct);
+                Versions.SetETag(http.Response, result.ItemVersion);
+                return TypedResults.Created($"/api/items/{result.ItemId}", result);
             })
             .WithName("PostDocument")
             .WithSummary("Uploads a document (multipart/form-data: file, text, category, about, audience, named) as an item on a board. PDF, images, Office documents and plain text; the type must match the content; at most Network:Documents:MaxBytes (25 MB).")
@@ -114,18 +106,10 @@ public static class DocumentEndpoints
                 Guid itemId, HttpContext http, IMediator m, IFileStore files, IOptions<DocumentOptions> options, CancellationToken ct) =>
             {
                 var expected = Versions.ExpectedVersion(http.Request);
-                var upload = await Upload.ReadAsync(http.Request, files, options.Value.MaxBytes, ct);
-                try
-                {
-                    var result = await m.Send(new AddDocumentVersion(http.User.ToActor(), itemId, expected, upload.ToDocument()), ct);
-                    Versions.SetETag(http.Response, result.ItemVersion);
-                    return TypedResults.Ok(result);
-                }
-                catch (Exception e) when (Refused(e))
-                {
-                    await Upload.DeleteAsync(files, upload.File);
-                    throw;
-                }
+                var result = await Upload.UseAsync(http.Request, files, options.Value.MaxBytes, upload =>
+                    m.Send(new AddDocumentVersion(http.User.ToActor(), itemId, expected, upload.ToDocument()), ct).AsTask(), ct);
+                Versions.SetETag(http.Response, result.ItemVersion);
+                return TypedResults.Ok(result);
             })
             .WithName("AddDocumentVersion")
             .WithSummary("Adds a new version of a document (multipart/form-data: file; If-Match: the item's version). Earlier versions stay downloadable.")
@@ -147,13 +131,6 @@ public static class DocumentEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
-
-    /// <summary>
-    /// Refusals come before the item is saved, so its file can go; after any other failure the item
-    /// may have been saved with it, so the file stays.
-    /// </summary>
-    private static bool Refused(Exception e) =>
-        e is FluentValidation.ValidationException or NotAllowed or ResourceNotFound or DomainRuleViolation or BadRequest or StaleVersion;
 
     private static async Task<IResult> SendAsync(Guid itemId, int? version, bool preview, HttpContext http, IMediator m, IFileStore files, CancellationToken ct)
     {

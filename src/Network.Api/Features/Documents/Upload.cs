@@ -84,6 +84,26 @@ public sealed record Upload(IReadOnlyDictionary<string, List<string>> Fields, St
         }
     }
 
+    /// <summary>
+    /// Reads the upload and hands it to <paramref name="use"/> (which saves its item). After a
+    /// refusal, which comes before the item is saved, the stored file goes; after any other failure
+    /// the item may have been saved with it, so the file stays (the sweeper takes it if not).
+    /// </summary>
+    public static async Task<T> UseAsync<T>(HttpRequest request, IFileStore files, long maxBytes, Func<Upload, Task<T>> use, CancellationToken ct)
+    {
+        var upload = await ReadAsync(request, files, maxBytes, ct);
+        try
+        {
+            return await use(upload);
+        }
+        catch (Exception e) when (e is FluentValidation.ValidationException or NotAllowed or ResourceNotFound or DomainRuleViolation
+            or BadRequest or StaleVersion)
+        {
+            await DeleteAsync(files, upload.File);
+            throw;
+        }
+    }
+
     public static async Task DeleteAsync(IFileStore files, StoredFile? file)
     {
         if (file is not null) await files.DeleteAsync(file.Id, CancellationToken.None);

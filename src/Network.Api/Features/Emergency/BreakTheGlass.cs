@@ -1,7 +1,6 @@
 using FluentValidation;
 using Marten;
 using Mediator;
-using Network.Api.Features.Boards;
 using Network.Api.Features.Notifications;
 using Network.Api.Features.Registry;
 using Network.Api.Infrastructure.Auth;
@@ -57,8 +56,8 @@ public sealed class BreakTheGlassHandler(IDocumentSession session, FamilyContext
             if (f.Family.Coordinator is { } coordinator)
                 session.Store(Notification.EmergencyAccess(coordinator, f.Family, f.NameOf(child), access, gate.Now));
             var familyId = f.Id.Value;
-            var board = await session.Query<BoardListing>().Where(b => b.FamilyId == familyId && !b.Themed).OrderBy(b => b.OpenedAt).FirstOrDefaultAsync(ct);
-            granted.Add(new EmergencyAccessResponse(familyId, f.Family.Name, child.Value, f.NameOf(child), access.Until, board?.Id));
+            var board = await Plans.PlanBoards.MainIdAsync(session, f.Id, ct);
+            granted.Add(new EmergencyAccessResponse(familyId, f.Family.Name, child.Value, f.NameOf(child), access.Until, board?.Value));
         }
         await gate.SaveAsync(ct);
         return granted;

@@ -164,38 +164,30 @@ public sealed class Gate(IDocumentSession session, AccessLogStore log, NpgsqlDat
     }
 
     /// <summary>The actions assigned to the actor in every family, each still readable by them now.</summary>
-    public async Task<IReadOnlyList<(ItemRow Row, FamilyContext Family)>> MyActionsAsync(Actor actor, FamilyContexts families, CancellationToken ct)
-    {
-        NothingShown();
-        var rows = await ItemRows.ActionsOfAsync(db, actor.UserId.Value, actor.PersonId?.Value, ct);
-        var byFamily = await families.LoadManyAsync([.. rows.Select(r => r.FamilyId).Distinct()], ct);
-        var result = new List<(ItemRow, FamilyContext)>();
-        foreach (var row in rows)
-        {
-            var f = byFamily.FirstOrDefault(x => x.Id.Value == row.FamilyId);
-            if (f is null) continue;
-            var decision = ItemPolicy.Decide(actor, ItemAction.Read, row.ToFacts(), f.Family, f.BirthDates, f.Table, Now);
-            if (!decision.Allowed) continue;
-            result.Add((row, f));
-            Record(actor, AccessAction.Search, "actions:mine", f.Id, decision.Subjects);
-        }
-        return result;
-    }
+    public async Task<IReadOnlyList<(ItemRow Row, FamilyContext Family)>> MyActionsAsync(Actor actor, FamilyContexts families, CancellationToken ct) =>
+        await ReadableAsync(actor, await ItemRows.ActionsOfAsync(db, actor.UserId.Value, actor.PersonId?.Value, ct), families, "actions:mine", ct);
 
     /// <summary>The appointments coming up that the actor takes part in, each still readable by them now.</summary>
     public async Task<IReadOnlyList<(ItemRow Row, FamilyContext Family)>> MyAppointmentsAsync(Actor actor, FamilyContexts families, CancellationToken ct)
     {
-        NothingShown();
         var rows = await ItemRows.AppointmentsOfAsync(db, actor.UserId.Value, actor.PersonId?.Value, Now, ct);
+        return await ReadableAsync(actor, [.. rows.Where(r => !r.Details.Cancelled)], families, "appointments:mine", ct);
+    }
+
+    /// <summary>Of rows found for the actor across families, those they may read now, each logged as found by a search.</summary>
+    private async Task<IReadOnlyList<(ItemRow Row, FamilyContext Family)>> ReadableAsync(
+        Actor actor, IReadOnlyList<ItemRow> rows, FamilyContexts families, string resource, CancellationToken ct)
+    {
+        NothingShown();
         var byFamily = await families.LoadManyAsync([.. rows.Select(r => r.FamilyId).Distinct()], ct);
         var result = new List<(ItemRow, FamilyContext)>();
-        foreach (var row in rows.Where(r => !r.Details.Cancelled))
+        foreach (var row in rows)
         {
             if (byFamily.FirstOrDefault(x => x.Id.Value == row.FamilyId) is not { } f) continue;
             var decision = ItemPolicy.Decide(actor, ItemAction.Read, row.ToFacts(), f.Family, f.BirthDates, f.Table, Now, Memo(actor, f));
             if (!decision.Allowed) continue;
             result.Add((row, f));
-            Record(actor, AccessAction.Search, "appointments:mine", f.Id, decision.Subjects);
+            Record(actor, AccessAction.Search, resource, f.Id, decision.Subjects);
         }
         return result;
     }

@@ -83,11 +83,11 @@ public sealed class BoardChangePusher(
             var candidates = await BoardReaders.CandidatesAsync(accounts, family, now, ct);
             var position = await ItemRows.PositionAsync(db, family.Id.Value, ct);
             // The family's main board shows the items of all its boards.
-            var main = await Features.Plans.PlanBoards.MainAsync(session, family.Id, ct);
+            var main = await Features.Plans.PlanBoards.MainIdAsync(session, family.Id, ct);
             foreach (var item in byFamily)
             {
                 var readers = BoardReaders.Among(candidates, family, item.Facts, now).Select(r => r.UserId.Value).ToList();
-                foreach (var board in main is null || item.Boards.Contains(main.Id) ? item.Boards : item.Boards.Add(main.Id))
+                foreach (var board in main is not { } m || item.Boards.Contains(m) ? item.Boards : item.Boards.Add(m))
                     await hub.Clients.Groups([.. readers.Select(u => BoardHub.GroupFor(board.Value, u))]).BoardChanged(board.Value, position);
             }
         }

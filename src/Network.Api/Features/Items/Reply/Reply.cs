@@ -34,9 +34,16 @@ public sealed class PostReplyHandler(IDocumentSession session, FamilyContexts fa
         var resource = $"item:{c.ItemId}";
         var read = ItemPolicy.Decide(c.Actor, ItemAction.Read, item.Facts, family.Family, family.BirthDates, family.Table, gate.Now);
         gate.Guard(c.Actor, AccessAction.Update, resource, family.Id, read);
-        var may = Conversations.MayReply(item, family.Of, family.Table, c.Actor, gate.Now);
-        if (!may.Allowed) gate.Record(c.Actor, AccessAction.Update, resource, family.Id, read.Subjects.Select(s => s with { Allowed = false }));
-        var events = Conversations.Reply(item, family.Of, family.Table, c.Actor, Guid.CreateVersion7(), c.Reply.Text!, gate.Now);
+        IReadOnlyList<object> events;
+        try
+        {
+            events = Conversations.Reply(item, family.Of, family.Table, c.Actor, Guid.CreateVersion7(), c.Reply.Text!, gate.Now);
+        }
+        catch (NotAllowed)
+        {
+            gate.Record(c.Actor, AccessAction.Update, resource, family.Id, read.Subjects.Select(s => s with { Allowed = false }));
+            throw;
+        }
         gate.Record(c.Actor, AccessAction.Update, resource, family.Id, read.Subjects);
         session.Events.Append(c.ItemId, [.. events]);
         await gate.SaveAsync(ct);
