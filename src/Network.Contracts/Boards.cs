@@ -37,7 +37,8 @@ public sealed record ItemView(
     string? AuthorOrganisation, string Text, DateTimeOffset At, DateTimeOffset ChangedAt, InformationCategory Category,
     IReadOnlyList<Guid> About, AudienceKind Audience, IReadOnlyList<Guid> Named, bool Corrected, bool EnteredInError,
     string? ErrorReason, IReadOnlyList<Guid> Boards, bool MayCorrect, ItemPlanView? Plan = null,
-    DocumentView? Document = null, AppointmentView? Appointment = null, IReadOnlyList<ReplyView>? Replies = null, bool MayReply = false);
+    DocumentView? Document = null, AppointmentView? Appointment = null, IReadOnlyList<ReplyView>? Replies = null, bool MayReply = false,
+    ConsultationView? Consultation = null, MinutesView? Minutes = null, IReadOnlyList<DecidedInView>? DecidedIn = null);
 
 /// <summary>A document item's current file: download it at /api/items/{id}/document (?version=N for an earlier one), preview images and PDFs at /api/items/{id}/document/preview.</summary>
 public sealed record DocumentView(string FileName, string ContentType, long Size, int Version, bool Previewable, IReadOnlyList<DocumentVersionView> Versions);
@@ -91,8 +92,8 @@ public sealed record ChangeAppointmentRequest(
 
 public sealed record CancelAppointmentRequest(string? Reason);
 
-/// <summary>An appointment coming up for the caller, on their home page.</summary>
-public sealed record UpcomingAppointment(Guid ItemId, Guid FamilyId, string FamilyName, Guid BoardId, string Title, AppointmentView Appointment);
+/// <summary>An appointment or consultation coming up for the caller, on their home page.</summary>
+public sealed record UpcomingAppointment(Guid ItemId, Guid FamilyId, string FamilyName, Guid BoardId, string Title, AppointmentView Appointment, ItemKind Kind = ItemKind.Appointment);
 
 public sealed record PostReplyRequest(string? Text);
 

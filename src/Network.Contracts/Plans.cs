@@ -17,7 +17,7 @@ public sealed record PlanItemView(
     string? Target, IReadOnlyList<ScaleView> Scales,
     Guid? GoalId, DateOnly? Due, OwnerView? Owner, ActionStatus? Status, string? StatusReason, bool Overdue, bool ForNetwork,
     ProposalState Proposal, string? ProposalReason,
-    bool MayRevise, bool MayScale, bool MaySetStatus, bool MayDecide);
+    bool MayRevise, bool MayScale, bool MaySetStatus, bool MayDecide, IReadOnlyList<DecidedInView>? DecidedIn = null);
 
 public sealed record GoalView(PlanItemView Goal, IReadOnlyList<PlanItemView> Actions);
 

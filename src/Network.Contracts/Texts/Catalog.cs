@@ -122,6 +122,7 @@ public static partial class Catalog
         AccessAction.Search => english ? "searched" : "zocht",
         AccessAction.Export => english ? "exported" : "exporteerde",
         AccessAction.Print => english ? "printed" : "printte",
+        AccessAction.Send => english ? "sent an invitation" : "stuurde een uitnodiging",
         _ => "",
     };
 
@@ -256,6 +257,24 @@ public static partial class Catalog
         ["appointment.participant-not-in-network"] = new("Professionele deelnemers horen bij het netwerk van dit gezin.", "Professional participants belong to this family's network."),
         ["appointment.not-an-appointment"] = new("Dit bericht is geen afspraak.", "This item is not an appointment."),
         ["appointment.cancelled"] = new("Deze afspraak is afgezegd en kan niet meer worden gewijzigd.", "This appointment was cancelled and can no longer be changed."),
+        // Case consultations
+        ["consultation.professionals-schedule"] = new("Een casusoverleg wordt gepland door een professional van het netwerk.", "A case consultation is scheduled by a professional of the network."),
+        ["consultation.children-required"] = new("Kies over welke kinderen het overleg gaat.", "Choose which children the consultation is about."),
+        ["consultation.child-not-in-family"] = new("Een overleg gaat over kinderen van dit gezin.", "A consultation is about children of this family."),
+        ["consultation.professionals-required"] = new("Nodig minstens één professional uit.", "Invite at least one professional."),
+        ["consultation.family-left-out-needs-reason"] = new("U nodigt niet alle ouders uit. Schrijf waarom: het gezin kan dat later lezen.", "You are not inviting every parent. Write why: the family can read it later."),
+        ["consultation.held"] = new("Dit overleg is al gehouden.", "This consultation has already been held."),
+        ["consultation.not-invited"] = new("U bent niet uitgenodigd voor dit overleg.", "You are not invited to this consultation."),
+        ["consultation.agenda-full"] = new("Een agenda heeft hoogstens {max} punten.", "An agenda has at most {max} points."),
+        ["consultation.point-not-about-its-children"] = new("Een agendapunt of verslag gaat over de kinderen van dit overleg.", "An agenda point or minutes are about the children of this consultation."),
+        ["consultation.not-a-consultation"] = new("Dit bericht is geen casusoverleg.", "This item is not a case consultation."),
+        ["consultation.present-not-invited"] = new("Aanwezig kan alleen wie uitgenodigd was.", "Only people who were invited can be present."),
+        ["consultation.not-started"] = new("Het overleg is nog niet begonnen.", "The consultation has not started yet."),
+        ["consultation.decisions-full"] = new("Een overleg heeft hoogstens {max} besluiten.", "A consultation has at most {max} decisions."),
+        ["consultation.point-unknown"] = new("Dit agendapunt hoort niet bij dit overleg.", "This agenda point is not part of this consultation."),
+        ["consultation.decision-effect"] = new("Kies wat het besluit doet: een nieuwe actie, een actie wijzigen, een nieuw doel, of alleen vastleggen.", "Choose what the decision does: a new action, change an action, a new goal, or only record it."),
+        ["consultation.minutes-by-participants"] = new("Het verslag wordt geschreven door de organisator of een professional die meedoet.", "The minutes are written by the organiser or a professional taking part."),
+        ["consultation.organiser-only"] = new("Dit doet de organisator of de regisseur.", "The organiser or the coordinator does this."),
         // The family plan
         ["plan.kind"] = new("Kies: een zorg, iets wat goed gaat, een doel of een actie.", "Choose: a worry, something going well, a goal or an action."),
         ["plan.action-needs-goal"] = new("Een actie hoort bij een doel van dit gezin.", "An action belongs to a goal of this family."),

@@ -13,6 +13,8 @@ public enum AccessAction
     Search,
     Export,
     Print,
+    /// <summary>A message about the person's data went out (an invitation by e-mail); the resource names the recipient.</summary>
+    Send,
 }
 
 /// <summary>On which ground the access was decided.</summary>

@@ -17,8 +17,9 @@ public sealed record AppointmentFields(
 /// <summary>A new version of a document: the earlier files stay in the item's history.</summary>
 public sealed record DocumentVersionAdded(ItemId ItemId, DocumentFile File, UserId By, string ByName, DateTimeOffset At);
 
-/// <summary>An appointment moved or changed: the same appointment (UID), one step further in its sequence.</summary>
-public sealed record AppointmentChanged(ItemId ItemId, string Title, AppointmentFields Appointment, UserId By, string ByName, DateTimeOffset At);
+/// <summary>An appointment moved or changed: the same appointment (UID), one step further in its sequence; for a consultation its own fields too.</summary>
+public sealed record AppointmentChanged(
+    ItemId ItemId, string Title, AppointmentFields Appointment, UserId By, string ByName, DateTimeOffset At, ConsultationFields? Consultation = null);
 
 /// <summary>An appointment was cancelled; it stays on the timeline, marked as cancelled.</summary>
 public sealed record AppointmentCancelled(ItemId ItemId, string? Reason, UserId By, string ByName, DateTimeOffset At);

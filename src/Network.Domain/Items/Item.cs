@@ -6,7 +6,7 @@ using Network.Domain.Registry;
 
 namespace Network.Domain.Items;
 
-/// <summary>The kinds of items; consultations follow.</summary>
+/// <summary>The kinds of items.</summary>
 public enum ItemKind
 {
     Note,
@@ -26,6 +26,10 @@ public enum ItemKind
     Document,
     /// <summary>An appointment: the text is its title; a time, a duration, a place or video link, the people taking part.</summary>
     Appointment,
+    /// <summary>A case consultation (casusoverleg): an appointment about some children, with an agenda, attendance and decisions.</summary>
+    Consultation,
+    /// <summary>Minutes of a consultation (or one of its agenda points), with their own category and audience.</summary>
+    Minutes,
 }
 
 /// <summary>
@@ -55,7 +59,9 @@ public sealed record ItemPosted(
     AgreementFields? Agreement = null,
     ImmutableArray<PersonId> AssignedPersons = default,
     DocumentFile? Document = null,
-    AppointmentFields? Appointment = null);
+    AppointmentFields? Appointment = null,
+    ConsultationFields? Consultation = null,
+    MinutesFields? Minutes = null);
 
 /// <summary>The author corrected the text; the earlier text stays in the item's history.</summary>
 public sealed record ItemCorrected(ItemId ItemId, string Text, string? Reason, UserId By, DateTimeOffset At);
@@ -105,7 +111,8 @@ public sealed record Item(
     ItemId Id, FamilyId FamilyId, ImmutableArray<BoardId> Boards, ItemKind Kind, ItemFacts Facts, string Text,
     bool EnteredInError, DateTimeOffset PostedAt, PlanState? Plan = null, PlanVersionFields? Version = null, AgreementFields? Agreement = null,
     string? AuthorName = null, DocumentFile? Document = null, int DocumentVersion = 0, AppointmentFields? Appointment = null,
-    bool Cancelled = false, int Sequence = 0)
+    bool Cancelled = false, int Sequence = 0, ConsultationState? Consultation = null, MinutesFields? Minutes = null,
+    ImmutableArray<DecidedInConsultation> DecidedIn = default)
 {
     public static bool IsPlanContent(ItemKind kind) => kind is ItemKind.Worry or ItemKind.Strength or ItemKind.Goal or ItemKind.Action;
 
@@ -118,10 +125,23 @@ public sealed record Item(
             new ItemFacts(e.Category, e.About.IsDefault ? [] : e.About, e.AuthorId, e.AuthorOrganisation, e.Audience,
                 e.AssignedTo.IsDefault ? [] : e.AssignedTo, e.ForNetwork, e.AssignedPersons.IsDefault ? [] : e.AssignedPersons),
             e.Text, false, e.At, e.Plan is { } p ? PlanState.From(e.Kind, p) : null, e.Version, e.Agreement, e.AuthorName,
-            e.Document, e.Document is null ? 0 : 1, e.Appointment),
+            e.Document, e.Document is null ? 0 : 1, e.Appointment, Consultation: e.Consultation is { } c ? ConsultationState.New(c) : null,
+            Minutes: e.Minutes, DecidedIn: []),
         (null, _) => null,
         (var i, DocumentVersionAdded e) => i with { Document = e.File, DocumentVersion = i.DocumentVersion + 1 },
-        (var i, AppointmentChanged e) => i with { Text = e.Title, Appointment = e.Appointment, Sequence = i.Sequence + 1 },
+        (var i, AppointmentChanged e) => i with
+        {
+            Text = e.Title, Appointment = e.Appointment, Sequence = i.Sequence + 1,
+            Consultation = i.Consultation is { } c && e.Consultation is { } fields ? c with { Fields = fields } : i.Consultation,
+        },
+        (var i, ConsultationResponded e) when i.Consultation is { } c => i with
+        {
+            Consultation = c with { Responses = [.. c.Responses.Where(r => r.By != e.By), new ConsultationResponse(e.By, e.Person, e.ByName, e.Accepts, e.Comment, e.At)] },
+        },
+        (var i, AgendaPointAdded e) when i.Consultation is { } c => i with { Consultation = c with { Agenda = c.Agenda.Add(e.Point) } },
+        (var i, ConsultationHeld e) when i.Consultation is { } c => i with { Consultation = c with { Held = e } },
+        (var i, DecisionRecorded e) when i.Consultation is { } c => i with { Consultation = c with { Decisions = c.Decisions.Add(e.Decision) } },
+        (var i, DecidedInConsultation e) => i with { DecidedIn = (i.DecidedIn.IsDefault ? [] : i.DecidedIn).Add(e) },
         (var i, AppointmentCancelled) => i with { Cancelled = true, Sequence = i.Sequence + 1 },
         (var i, ItemCorrected e) => i with { Text = e.Text },
         (var i, GoalScaled e) when i.Plan is { } p => i with { Plan = p with { Scales = p.Scales.Add(e.Point) } },

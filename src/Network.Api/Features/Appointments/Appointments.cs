@@ -105,7 +105,7 @@ public sealed class AppointmentHandlers(ItemWrites writes, FamilyContexts famili
         var sights = mine.Select(m => m.Family).DistinctBy(f => f.Id)
             .ToDictionary(f => f.Id, f => FamilyPolicy.See(q.Actor, f.Family, f.BirthDates, f.Table, gate.Now));
         return [.. mine.Select(m => new UpcomingAppointment(
-            m.Row.Id, m.Row.FamilyId, m.Family.Family.Name, m.Row.Boards[0], m.Row.Text, ItemViews.AppointmentOf(m.Row.Details, m.Family, sights[m.Family.Id])!))];
+            m.Row.Id, m.Row.FamilyId, m.Family.Family.Name, m.Row.Boards[0], m.Row.Text, ItemViews.AppointmentOf(m.Row.Details, m.Family, sights[m.Family.Id])!, m.Row.Kind))];
     }
 
     private static AppointmentFields Fields(

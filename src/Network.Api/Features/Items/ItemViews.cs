@@ -1,3 +1,4 @@
+using Network.Api.Features.Consultations;
 using Network.Api.Infrastructure.Gate;
 
 namespace Network.Api.Features.Items;
@@ -24,7 +25,10 @@ public static class ItemViews
     /// right to write general items about the same family members: asked once per set of members
     /// and request (<paramref name="rights"/>).
     /// </summary>
-    public static ItemView ToView(this ItemRow row, Actor reader, FamilyContext family, DateTimeOffset now, StandingMemo? memo = null, ReplyRights? rights = null, FamilySight? sight = null) => new(
+    public static ItemView ToView(this ItemRow row, Actor reader, FamilyContext family, DateTimeOffset now, StandingMemo? memo = null, ReplyRights? rights = null, FamilySight? sight = null)
+    {
+        var seen = sight ?? (row.Details.Appointment is null ? null : FamilyPolicy.See(reader, family.Family, family.BirthDates, family.Table, now));
+        return new(
         row.Id, row.Position, row.Version, row.Kind, row.AuthorId, row.AuthorName, row.AuthorRole, row.AuthorOrganisationName,
         row.Text, row.PostedAt, row.ChangedAt, row.Category, row.About, row.Audience, row.Named, row.Corrected, row.EnteredInError,
         row.ErrorReason, row.Boards,
@@ -33,9 +37,13 @@ public static class ItemViews
             && ItemPolicy.Decide(reader, ItemAction.Correct, row.ToFacts(), family.Family, family.BirthDates, family.Table, now, memo).Allowed,
         Item.IsPlanContent(row.Kind) || row.Kind is ItemKind.PlanVersion or ItemKind.PlanAgreement ? PlanOf(row.Details) : null,
         DocumentOf(row.Details),
-        row.Details.Appointment is null ? null : AppointmentOf(row.Details, family, sight ?? FamilyPolicy.See(reader, family.Family, family.BirthDates, family.Table, now)),
+        seen is null ? null : AppointmentOf(row.Details, family, seen),
         row.Details.Replies is { Count: > 0 } replies ? [.. replies.Select(r => new ReplyView(r.ReplyId, r.AuthorId, r.AuthorName, r.AuthorRole, r.Text, r.At))] : [],
-        !row.EnteredInError && (rights ?? new ReplyRights(reader, family, now, memo)).For(row));
+        !row.EnteredInError && (rights ?? new ReplyRights(reader, family, now, memo)).For(row),
+        seen is null ? null : ConsultationViews.Of(row, reader, family, now, memo, seen),
+        ConsultationViews.MinutesOf(row.Details),
+        ConsultationViews.DecidedInOf(row.Details));
+    }
 
     public static bool Previewable(string contentType) => contentType is "application/pdf" or "image/png" or "image/jpeg" or "image/gif" or "image/webp";
 

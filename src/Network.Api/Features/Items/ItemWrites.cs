@@ -17,18 +17,27 @@ public sealed class ItemWrites(IDocumentSession session, FamilyContexts families
     /// (404 for a board the actor may not know), then the item decision on what the author chose;
     /// the item gets its own stream, so two people posting at once both succeed.
     /// </summary>
-    public async Task<ItemPostedResponse> PostAsync(
+    public Task<ItemPostedResponse> PostAsync(
         Actor actor, Guid boardId, string text, ItemChoices choices, CancellationToken ct,
-        DocumentFile? document = null, AppointmentFields? appointment = null)
+        DocumentFile? document = null, AppointmentFields? appointment = null) =>
+        PostAsync(actor, boardId, ItemDecisions.FactsOf(actor, choices),
+            (board, id, now) => ItemDecisions.Post(board.Board, board.Family.Of, board.Family.Table, actor, id, text, choices, now, document, appointment), ct);
+
+    /// <summary>
+    /// Posts an item whose facts are known before the domain decides on the rest (a consultation,
+    /// minutes): the board decision, the item decision on <paramref name="facts"/>, then the domain's.
+    /// </summary>
+    public async Task<ItemPostedResponse> PostAsync(
+        Actor actor, Guid boardId, ItemFacts facts, Func<BoardContext, ItemId, DateTimeOffset, IReadOnlyList<object>> decide, CancellationToken ct)
     {
         var board = await families.BoardAsync(new BoardId(boardId), ct) ?? throw gate.NotFound("board");
         var f = board.Family;
         gate.Guard(actor, AccessAction.Create, $"board:{boardId}", f.Id, board.Read(actor, gate.Now));
-        if (choices.About.Any(p => f.Family.MemberFor(p) is null)) throw new DomainRuleViolation("item.subject-not-in-family");
+        if (facts.About.Any(p => f.Family.MemberFor(p) is null)) throw new DomainRuleViolation("item.subject-not-in-family");
         var id = ItemId.New();
         gate.Require(actor, AccessAction.Create, $"item:{id}", f.Id,
-            ItemPolicy.Decide(actor, ItemAction.Create, ItemDecisions.FactsOf(actor, choices), f.Family, f.BirthDates, f.Table, gate.Now));
-        var events = ItemDecisions.Post(board.Board, f.Of, f.Table, actor, id, text, choices, gate.Now, document, appointment);
+            ItemPolicy.Decide(actor, ItemAction.Create, facts, f.Family, f.BirthDates, f.Table, gate.Now));
+        var events = decide(board, id, gate.Now);
         session.Events.StartStream<Item>(id.Value, [.. events]);
         await gate.SaveAsync(ct);
         return new ItemPostedResponse(id.Value, boardId, await gate.PositionOfAsync(id, ct), events.Count);

@@ -35,7 +35,8 @@ public static class PlanViews
                 MayRevise: open && r.AuthorId == actor.UserId.Value && ItemPolicy.Decide(actor, ItemAction.Correct, facts, family, f.BirthDates, f.Table, now).Allowed,
                 MayScale: open && r.Kind == ItemKind.Goal && d.InPlan && writes,
                 MaySetStatus: open && r.Kind == ItemKind.Action && d.InPlan && (facts.IsAssignedTo(actor) || r.AuthorId == actor.UserId.Value || writesAsProfessional),
-                MayDecide: d.Proposal == ProposalState.Proposed && writesAsProfessional);
+                MayDecide: d.Proposal == ProposalState.Proposed && writesAsProfessional,
+                DecidedIn: Consultations.ConsultationViews.DecidedInOf(d));
         }
 
         var content = rows.Where(r => Item.IsPlanContent(r.Kind)).ToList();

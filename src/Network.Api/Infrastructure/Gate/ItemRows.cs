@@ -31,7 +31,8 @@ public sealed record ItemDetails(
     PlanVersionFields? Version = null, AgreementFields? Agreement = null,
     DocumentFile? Document = null, List<DocumentVersionEntry>? DocumentVersions = null,
     AppointmentFields? Appointment = null, bool Cancelled = false, string? CancelReason = null, int Sequence = 0,
-    List<ReplyEntry>? Replies = null)
+    List<ReplyEntry>? Replies = null, ConsultationState? Consultation = null, MinutesFields? Minutes = null,
+    List<DecidedInConsultation>? DecidedIn = null)
 {
     public static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web)
     {
@@ -44,7 +45,7 @@ public sealed record ItemDetails(
         p.Kind == ItemKind.Action ? ActionStatus.Open : null, null, p.Plan?.Proposed == true ? ProposalState.Proposed : ProposalState.None, null,
         p.Version, p.Agreement,
         p.Document, p.Document is { } d ? [new DocumentVersionEntry(1, d, p.At, p.AuthorName)] : null,
-        p.Appointment);
+        p.Appointment, Consultation: p.Consultation is { } c ? ConsultationState.New(c) : null, Minutes: p.Minutes);
 
     public string ToJson() => System.Text.Json.JsonSerializer.Serialize(this, Json);
 
@@ -107,7 +108,8 @@ public static class ItemRows
         create index if not exists ix_items_assigned_persons on network.items using gin (assigned_persons) where kind = 'Action';
         alter table network.items add column if not exists starts_at timestamptz null;
         alter table network.items add column if not exists participants uuid[] not null default '{}';
-        create index if not exists ix_items_participants on network.items using gin (participants) where kind = 'Appointment';
+        drop index if exists network.ix_items_participants;
+        create index if not exists ix_items_participants_meetings on network.items using gin (participants) where kind in ('Appointment', 'Consultation');
         alter table network.items add column if not exists search tsvector generated always as (to_tsvector('dutch', text)) stored;
         create index if not exists ix_items_search on network.items using gin (search);
         """;
@@ -220,12 +222,12 @@ public static class ItemRows
         return result;
     }
 
-    /// <summary>The appointments a user (a professional) or a person (family) takes part in that have not ended by <paramref name="after"/>.</summary>
+    /// <summary>The appointments and consultations a user (a professional) or a person (family) takes part in that have not ended by <paramref name="after"/>.</summary>
     public static async Task<IReadOnlyList<ItemRow>> AppointmentsOfAsync(NpgsqlDataSource db, Guid user, Guid? person, DateTimeOffset after, CancellationToken ct)
     {
         await using var command = db.CreateCommand($"""
             select {Columns} from network.items
-            where kind = 'Appointment' and not entered_in_error and participants && $1 and starts_at > $2
+            where kind in ('Appointment', 'Consultation') and not entered_in_error and participants && $1 and starts_at > $2
             order by starts_at limit 200
             """);
         command.Parameters.Add(new() { Value = person is { } p ? new[] { user, p } : new[] { user } });

@@ -17,8 +17,11 @@ public sealed class MailOptions
     public string From { get; set; } = "Network <noreply@network.localhost>";
 }
 
-/// <summary>One e-mail: plain text, to one address.</summary>
-public sealed record MailMessage(string To, string ToName, string Subject, string Text);
+/// <summary>One e-mail: plain text, to one address; optionally with an iCalendar invitation.</summary>
+public sealed record MailMessage(string To, string ToName, string Subject, string Text, MailCalendar? Calendar = null);
+
+/// <summary>An iCalendar object sent along (text/calendar with its METHOD: REQUEST, CANCEL).</summary>
+public sealed record MailCalendar(string Method, string Ics, string FileName);
 
 /// <summary>
 /// Sends e-mail through SMTP (MailKit). The body carries links and codes, so it is never logged:
@@ -38,7 +41,20 @@ public sealed class Mailer(IOptions<MailOptions> options, ILogger<Mailer> logger
         message.From.Add(MailboxAddress.Parse(o.From));
         message.To.Add(new MailboxAddress(mail.ToName, mail.To));
         message.Subject = mail.Subject;
-        message.Body = new TextPart("plain") { Text = mail.Text };
+        var text = new TextPart("plain") { Text = mail.Text };
+        if (mail.Calendar is { } calendar)
+        {
+            var ics = new TextPart("calendar") { Text = calendar.Ics };
+            ics.ContentType.Charset = "utf-8";
+            ics.ContentType.Parameters.Add("method", calendar.Method);
+            ics.ContentType.Name = calendar.FileName;
+            ics.ContentDisposition = new ContentDisposition(ContentDisposition.Attachment) { FileName = calendar.FileName };
+            message.Body = new Multipart("mixed") { text, ics };
+        }
+        else
+        {
+            message.Body = text;
+        }
 
         using var smtp = new SmtpClient();
         await smtp.ConnectAsync(o.Host, o.Port, Enum.Parse<SecureSocketOptions>(o.Security, ignoreCase: true), ct);

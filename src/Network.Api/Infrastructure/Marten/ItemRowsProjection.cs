@@ -33,6 +33,11 @@ public sealed class ItemRowsProjection : EventProjection
         IncludeType<AppointmentChanged>();
         IncludeType<AppointmentCancelled>();
         IncludeType<ReplyPosted>();
+        IncludeType<ConsultationResponded>();
+        IncludeType<AgendaPointAdded>();
+        IncludeType<ConsultationHeld>();
+        IncludeType<DecisionRecorded>();
+        IncludeType<DecidedInConsultation>();
     }
 
     private const string NextPosition = """
@@ -65,6 +70,33 @@ public sealed class ItemRowsProjection : EventProjection
                 Update(operations, d.ItemId, d.At,
                     "details = i.details || jsonb_build_object('document', ?::jsonb, 'documentVersions', coalesce(i.details->'documentVersions', '[]'::jsonb) || jsonb_build_array(jsonb_build_object('version', jsonb_array_length(coalesce(i.details->'documentVersions', '[]'::jsonb)) + 1, 'file', ?::jsonb, 'at', ?::jsonb, 'byName', ?::text)))",
                     Json(d.File), Json(d.File), Json(d.At), d.ByName);
+                break;
+            case AppointmentChanged { Consultation: { } fields } a:
+                Update(operations, a.ItemId, a.At,
+                    "text = ?, corrected = true, starts_at = ?, participants = ?, details = i.details || jsonb_build_object('appointment', ?::jsonb, 'sequence', coalesce((i.details->>'sequence')::int, 0) + 1, 'consultation', jsonb_set(i.details->'consultation', '{fields}', ?::jsonb))",
+                    a.Title, a.Appointment.Start, Participants(a.Appointment), Json(a.Appointment), Json(fields));
+                break;
+            case ConsultationResponded r:
+                Update(operations, r.ItemId, r.At,
+                    "details = jsonb_set(i.details, '{consultation,responses}', coalesce((select jsonb_agg(x) from jsonb_array_elements(i.details->'consultation'->'responses') x where x->'by' <> ?::jsonb), '[]'::jsonb) || ?::jsonb)",
+                    Json(r.By), Json(new[] { new ConsultationResponse(r.By, r.Person, r.ByName, r.Accepts, r.Comment, r.At) }));
+                break;
+            case AgendaPointAdded p:
+                Update(operations, p.ItemId, p.Point.At,
+                    "details = jsonb_set(i.details, '{consultation,agenda}', coalesce(i.details->'consultation'->'agenda', '[]'::jsonb) || ?::jsonb)",
+                    Json(new[] { p.Point }));
+                break;
+            case ConsultationHeld h:
+                Update(operations, h.ItemId, h.At, "details = jsonb_set(i.details, '{consultation,held}', ?::jsonb)", Json(h));
+                break;
+            case DecisionRecorded d:
+                Update(operations, d.ItemId, d.Decision.At,
+                    "details = jsonb_set(i.details, '{consultation,decisions}', coalesce(i.details->'consultation'->'decisions', '[]'::jsonb) || ?::jsonb)",
+                    Json(new[] { d.Decision }));
+                break;
+            case DecidedInConsultation l:
+                Update(operations, l.ItemId, l.At, "details = jsonb_set(i.details, '{decidedIn}', coalesce(i.details->'decidedIn', '[]'::jsonb) || ?::jsonb)",
+                    Json(new[] { l }));
                 break;
             case AppointmentChanged a:
                 Update(operations, a.ItemId, a.At,

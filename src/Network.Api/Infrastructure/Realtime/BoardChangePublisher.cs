@@ -28,7 +28,8 @@ public sealed class BoardChangePublisher : DocumentSessionListenerBase
         var events = commit.GetEvents().ToList();
         var items = events.Where(e => e.Data is ItemPosted or ItemCorrected or ItemEnteredInError or ItemShownOnBoard
                 or GoalScaled or ActionStatusSet or PlanItemRevised or ProposalAccepted or ProposalDeclined
-                or DocumentVersionAdded or AppointmentChanged or AppointmentCancelled or ReplyPosted)
+                or DocumentVersionAdded or AppointmentChanged or AppointmentCancelled or ReplyPosted
+                or ConsultationResponded or AgendaPointAdded or ConsultationHeld or DecisionRecorded or DecidedInConsultation)
             .Select(e => e.StreamId).Distinct().ToList();
         var emergencies = events.Select(e => e.Data).OfType<EmergencyAccessGranted>().ToList();
         if (items.Count > 0 || emergencies.Count > 0) queue.Writer.TryWrite(new CommittedChanges(items, emergencies));

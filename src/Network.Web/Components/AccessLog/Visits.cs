@@ -66,6 +66,7 @@ public static class Visits
         AccessAction.Search => T("zocht", "searched"),
         AccessAction.Export => T("exporteerde", "exported"),
         AccessAction.Print => T("printte", "printed"),
+        AccessAction.Send => T("stuurde een uitnodiging", "sent an invitation"),
         _ => ActionName(action) is { Length: > 0 } word ? word : T("gebruikte", "used"),
     };
 
