@@ -50,6 +50,8 @@ public static class Texts
         ItemKind.Note => T("Notitie", "Note"),
         ItemKind.Document => T("Document", "Document"),
         ItemKind.Appointment => T("Afspraak", "Appointment"),
+        ItemKind.Consultation => T("Casusoverleg", "Case consultation"),
+        ItemKind.Minutes => T("Verslag", "Minutes"),
         ItemKind.Worry => T("Zorg", "Worry"),
         ItemKind.Strength => T("Wat goed gaat", "Going well"),
         ItemKind.Goal => T("Doel", "Goal"),

@@ -89,7 +89,7 @@ public static class Consultations
     public static ItemFacts FactsOf(Item consultation, ConsultationDecision decision) =>
         new(InformationCategory.Plan, decision.About, decision.By, null, Audience.Everyone);
 
-    /// <summary>Schedules a consultation: a professional who may write on the board.</summary>
+    /// <summary>Schedules a consultation: a professional who may write on the board; they take part themselves.</summary>
     public static IReadOnlyList<object> Schedule(
         Board board, FamilyOf f, AuthorizationTable table, Actor actor, ItemId id, string title, AppointmentFields when,
         ConsultationFields fields, DateTimeOffset now)
@@ -101,6 +101,8 @@ public static class Consultations
         var facts = FactsOf(actor);
         ItemDecisions.Require(ItemPolicy.Decide(actor, ItemAction.Create, facts, family, f.BirthDates, table, now));
         var text = ItemDecisions.ValidText(title);
+        // The organiser takes part, when in the network.
+        if (family.ProfessionalFor(actor.UserId) is not null && !when.Users.Contains(actor.UserId)) when = when with { Users = [actor.UserId, .. when.Users] };
         var valid = Validate(when, fields, family, now);
         return [new ItemPosted(id, family.Id, board.Id, ItemKind.Consultation, actor.UserId, actor.DisplayName, actor.Role,
             actor.OrganisationId, actor.Organisation, text, facts.Category, [], facts.Audience, [], false, now, AssignedPersons: [],

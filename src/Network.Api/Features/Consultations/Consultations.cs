@@ -49,8 +49,6 @@ internal static class ConsultationRules
             AppointmentRules.Apply(v, c => request(c)!.Title, c => request(c)!.Start, c => request(c)!.DurationMinutes);
             v.RuleFor(c => request(c)!.Children).Must(ch => ch is { Count: > 0 }).WithMessage("Kies over welke kinderen het overleg gaat.")
                 .OverridePropertyName("Children");
-            v.RuleFor(c => request(c)!.ParticipantUsers).Must(u => u is { Count: > 0 }).WithMessage("Nodig minstens één professional uit.")
-                .OverridePropertyName("ParticipantUsers");
             v.RuleFor(c => request(c)!.FamilyLeftOutReason).Must(r => r is null || r.Trim().Length <= Item.MaxReasonLength)
                 .WithMessage($"Een reden heeft hoogstens {Item.MaxReasonLength} tekens.").OverridePropertyName("FamilyLeftOutReason");
         });

@@ -18,6 +18,11 @@ internal sealed class DemoPlan(Board board, FamilyOf family)
 
     public Item Do(Item item, Func<Item, IReadOnlyList<object>> decide) => Apply(item.Id, decide(items[item.Id]));
 
+    /// <summary>A new item of any kind (a consultation, minutes, an action a decision made).</summary>
+    public Item New(IReadOnlyList<object> events) => Apply(((ItemPosted)events[0]).ItemId, events);
+
+    public IEnumerable<Item> Items => items.Values;
+
     public Item Publish(Actor coordinator, PlanVersionFields? previous, DateTimeOffset at) =>
         Apply(ItemId.New(), PlanDecisions.Publish(board, family, AuthorizationTable.Default, coordinator, ItemId.New(),
             items.Values.Where(i => Item.IsPlanContent(i.Kind)).Select(i => (i, (long)streams[i.Id].Count)), previous, at));
@@ -80,8 +85,8 @@ internal sealed class DemoPlan(Board board, FamilyOf family)
         plan.Do(school, i => PlanDecisions.Scale(i, family, AuthorizationTable.Default, sanne, 5, Day(-8), Ago(8)));
         plan.Do(school, i => PlanDecisions.Scale(i, family, AuthorizationTable.Default, jeroen, 6, Day(-2), Ago(2)));
         plan.Do(voice, i => PlanDecisions.Scale(i, family, AuthorizationTable.Default, noor, 8, Day(-7), Ago(7)));
-        plan.Add(fatima, new NewPlanItem(ItemKind.Action, "Slaapadvies bij Jeugdhulp De Brug.", [], Goal: school,
-            Due: Day(14), Owner: new Owner(jeroen.UserId, null, jeroen.DisplayName)), Ago(6));
+        // The sleep advice was decided in the case consultation a week ago.
+        DemoConsultations.Held(plan, board, family, fatima, jeroen, sanne, school, daan, noorPerson, now);
 
         var second = plan.Publish(fatima, first.Version, Ago(3));
         plan.Agree(sanne, second, true, "Goed dat het slaapadvies erbij is.", Ago(2));
@@ -89,6 +94,7 @@ internal sealed class DemoPlan(Board board, FamilyOf family)
         // Waiting for an answer: the mother proposes an action of her own.
         plan.Add(sanne, new NewPlanItem(ItemKind.Action, "Ik wil een cursus ontspanning volgen bij het buurthuis.", [], Goal: rest,
             Owner: new Owner(null, sannePerson, "Sanne Jansen")), Ago(1));
+        DemoConsultations.Upcoming(plan, board, family, fatima, jeroen, sanne, noor, daan, now);
         plan.Save(session);
     }
 }

@@ -24,4 +24,15 @@ public sealed record ItemActions(
 
     /// <summary>Cancels an appointment, with an optional reason.</summary>
     public Func<ItemView, string?, Task<string?>>? CancelAppointment { get; init; }
+
+    /// <summary>After a write from inside an item (a consultation's answer, agenda, decision): fetch it and what it made again.</summary>
+    public Func<Guid, Task>? Refresh { get; init; }
+
+    public Func<ItemView, string?, Task<string?>>? CancelConsultation { get; init; }
+
+    /// <summary>Posts minutes for a consultation (its id).</summary>
+    public Func<Guid, PostMinutesRequest, Task<string?>>? PostMinutes { get; init; }
+
+    /// <summary>What the reader may post on this board: the categories and audiences minutes may have.</summary>
+    public ComposerView? Composer { get; init; }
 }
