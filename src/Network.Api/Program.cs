@@ -69,6 +69,8 @@ builder.Services.AddScoped<Gate>();
 builder.Services.AddScoped<FamilyContexts>();
 builder.Services.AddScoped<ItemWrites>();
 builder.Services.AddScoped<ConsultationMail>();
+builder.Services.AddSingleton<ConsultationInvitations>();
+builder.Services.AddHostedService<ConsultationInvitationSender>();
 builder.Services.Configure<DocumentOptions>(builder.Configuration.GetSection("Network:Documents"));
 builder.Services.AddSingleton<IFileStore, PostgresFileStore>();
 builder.Services.AddSingleton<FileSweeper>();

@@ -79,7 +79,10 @@ public sealed class ConsultationTests(ApiFixture api) : IClassFixture<ApiFixture
                 Assert.DoesNotContain(secret, e.Summary);
             }
         }
-        var sent = (await api.EntriesAsync(BosFamily.Value, null)).Where(x => x.Record.Resource.StartsWith($"item:{item}/mail:")).ToList();
+        // The invitations go out after the commit, and are logged once sent.
+        List<Network.Domain.Authorization.AccessLogEntry> sent = [];
+        for (var tries = 0; tries < 100 && sent.Count < recipients.Length; tries++, await Task.Delay(100, Ct))
+            sent = [.. (await api.EntriesAsync(BosFamily.Value, null)).Where(x => x.Record.Resource.StartsWith($"item:{item}/mail:"))];
         Assert.Equal(recipients.Length, sent.Count);
         Assert.All(sent, x => Assert.Equal(AccessAction.Send, x.Record.Action));
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Threading.Channels;
+using IDocumentSession = Marten.IDocumentSession;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
@@ -11,6 +13,41 @@ using Network.Api.Infrastructure.Mail;
 
 namespace Network.Api.Features.Consultations;
 
+/// <summary>A consultation whose participants are to hear of it: after the commit of its scheduling, change or cancellation.</summary>
+public sealed record InvitationJob(Actor Organiser, Guid ItemId);
+
+/// <summary>The queue of invitations to send; the writer does not wait for the mail server.</summary>
+public sealed class ConsultationInvitations
+{
+    private readonly Channel<InvitationJob> queue = Channel.CreateUnbounded<InvitationJob>(new() { SingleReader = true });
+
+    public ChannelReader<InvitationJob> Jobs => queue.Reader;
+
+    public void Enqueue(Actor organiser, Guid itemId) => queue.Writer.TryWrite(new InvitationJob(organiser, itemId));
+}
+
+/// <summary>Sends the queued invitations, each job in a scope of its own, its access-log entries committed after it.</summary>
+public sealed class ConsultationInvitationSender(ConsultationInvitations invitations, IServiceScopeFactory scopes, ILogger<ConsultationInvitationSender> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var job in invitations.Jobs.ReadAllAsync(stoppingToken))
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<ConsultationMail>().SendAsync(job.Organiser, job.ItemId, stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<Gate>().FlushAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning("Invitations for consultation {Item} were not sent: {Message}", job.ItemId, e.Message);
+            }
+        }
+    }
+}
+
 /// <summary>
 /// The invitations of a consultation by e-mail, each with an iCalendar object (METHOD:REQUEST, or
 /// CANCEL when it is called off; one UID, SEQUENCE growing with each change). Sent to every
@@ -19,14 +56,17 @@ namespace Network.Api.Features.Consultations;
 /// (action Send, the recipient's account in the resource).
 /// </summary>
 public sealed class ConsultationMail(
-    AuthDbContext accounts, Mailer mailer, IOptions<OidcClientOptions> client, IOptions<AccountOptions> accountOptions,
-    IConfiguration configuration, Gate gate, ILogger<ConsultationMail> logger)
+    IDocumentSession session, FamilyContexts families, AuthDbContext accounts, Mailer mailer, IOptions<OidcClientOptions> client,
+    IOptions<AccountOptions> accountOptions, IConfiguration configuration, Gate gate)
 {
     public const string Summary = "Overleg in Network / Meeting in Network";
 
-    public async Task SendAsync(Actor organiser, FamilyContext f, Item item, CancellationToken ct)
+    public async Task SendAsync(Actor organiser, Guid itemId, CancellationToken ct)
     {
-        var a = item.Appointment!;
+        var item = await session.Events.AggregateStreamAsync<Item>(itemId, token: ct);
+        if (item?.Appointment is not { } a) return;
+        var f = await families.LoadAsync(item.FamilyId, ct);
+        if (f is null) return;
         var users = a.Users.Select(u => u.Value).ToList();
         var persons = a.Persons.Select(p => p.Value).ToList();
         var recipients = await accounts.Users.AsNoTracking()
@@ -36,24 +76,19 @@ public sealed class ConsultationMail(
         var organiserEmail = await accounts.Users.AsNoTracking().Where(u => u.Id == organiser.UserId.Value).Select(u => u.Email).FirstOrDefaultAsync(ct);
         var subjects = ItemPolicy.Decide(organiser, ItemAction.Read, item.Facts, f.Family, f.BirthDates, f.Table, gate.Now).Subjects;
         var link = $"{WebRoot()}/boards/{item.Boards[0].Value}";
+        var method = item.Cancelled ? "CANCEL" : "REQUEST";
+        var mails = new List<(NetworkUser User, MailMessage Mail)>();
         foreach (var user in recipients)
         {
             var reader = new Actor(new UserId(user.Id), user.DisplayName, user.Role,
                 user.OrganisationId is { } o ? new OrganisationId(o) : null, user.Organisation, user.PersonId is { } p ? new PersonId(p) : null);
             if (!ItemPolicy.Decide(reader, ItemAction.Read, item.Facts, f.Family, f.BirthDates, f.Table, gate.Now).Allowed) continue;
-            var method = item.Cancelled ? "CANCEL" : "REQUEST";
-            try
-            {
-                await mailer.SendAsync(new MailMessage(user.Email!, user.DisplayName, Subject(item), Body(item, user.DisplayName, organiser.DisplayName, link),
-                    new MailCalendar(method, Ics(item, method, organiser.DisplayName, organiserEmail, user.DisplayName, user.Email!, link, gate.Now), "overleg.ics")), ct);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning("Invitation to account {Account} was not sent: {Message}", user.Id, e.Message);
-                continue;
-            }
-            gate.Record(organiser, AccessAction.Send, $"item:{item.Id}/mail:{user.Id}", f.Id, subjects);
+            mails.Add((user, new MailMessage(user.Email!, user.DisplayName, Subject(item), Body(item, user.DisplayName, organiser.DisplayName, link),
+                new MailCalendar(method, Ics(item, method, organiser.DisplayName, organiserEmail, user.DisplayName, user.Email!, link, gate.Now), "overleg.ics"))));
         }
+        var sent = await mailer.SendAllAsync([.. mails.Select(m => m.Mail)], ct);
+        foreach (var (user, mail) in mails.Where(m => sent.Contains(m.Mail)))
+            gate.Record(organiser, AccessAction.Send, $"item:{item.Id}/mail:{user.Id}", f.Id, subjects);
     }
 
     /// <summary>The iCalendar object for one recipient: only them as attendee, the organiser, when and where, a link.</summary>

@@ -127,7 +127,7 @@ public sealed class PostMinutesValidator : AbstractValidator<PostMinutes>
 /// the actor may not know), then the domain (<see cref="Domain.Items.Consultations"/>). Scheduling,
 /// changing and cancelling send the invitations by e-mail after the commit.
 /// </summary>
-public sealed class ConsultationHandlers(IDocumentSession session, ItemWrites writes, FamilyContexts families, Gate gate, ConsultationMail mail) :
+public sealed class ConsultationHandlers(IDocumentSession session, ItemWrites writes, FamilyContexts families, Gate gate, ConsultationInvitations invitations) :
     ICommandHandler<ScheduleConsultation, ItemPostedResponse>, ICommandHandler<ChangeConsultation, ItemChangedResponse>,
     ICommandHandler<CancelConsultation, ItemChangedResponse>, ICommandHandler<RespondToConsultation, ItemChangedResponse>,
     ICommandHandler<AddAgendaPoint, ItemChangedResponse>, ICommandHandler<AgendaFromPlan, AgendaFromPlanResponse>,
@@ -260,12 +260,10 @@ public sealed class ConsultationHandlers(IDocumentSession session, ItemWrites wr
     }
 
     /// <summary>The consultation as it is now, to the participants: after the commit, so a mail never announces what did not happen.</summary>
-    private async Task InviteAsync(Actor actor, Guid itemId, CancellationToken ct)
+    private Task InviteAsync(Actor actor, Guid itemId, CancellationToken ct)
     {
-        var item = await session.Events.AggregateStreamAsync<Item>(itemId, token: ct);
-        if (item?.Appointment is null) return;
-        var f = await families.LoadAsync(item.FamilyId, ct);
-        if (f is not null) await mail.SendAsync(actor, f, item, ct);
+        invitations.Enqueue(actor, itemId);
+        return Task.CompletedTask;
     }
 
     private async Task<FamilyContext> ReadableFamilyAsync(Actor actor, Guid itemId, CancellationToken ct)

@@ -37,6 +37,51 @@ public sealed class Mailer(IOptions<MailOptions> options, ILogger<Mailer> logger
             logger.LogWarning("Mail is not configured (Network:Mail:Host): \"{Subject}\" was not sent", mail.Subject);
             return;
         }
+        using var smtp = new SmtpClient();
+        await smtp.ConnectAsync(o.Host, o.Port, Enum.Parse<SecureSocketOptions>(o.Security, ignoreCase: true), ct);
+        if (!string.IsNullOrEmpty(o.UserName)) await smtp.AuthenticateAsync(o.UserName, o.Password ?? "", ct);
+        await smtp.SendAsync(Message(mail), ct);
+        await smtp.DisconnectAsync(true, ct);
+        logger.LogInformation("Mail \"{Subject}\" sent", mail.Subject);
+    }
+
+    /// <summary>
+    /// Several mails over one connection; the ones sent are returned (a recipient the server refuses
+    /// does not stop the others). Without a mail server configured nothing is sent.
+    /// </summary>
+    public async Task<IReadOnlySet<MailMessage>> SendAllAsync(IReadOnlyList<MailMessage> mails, CancellationToken ct)
+    {
+        var o = options.Value;
+        var sent = new HashSet<MailMessage>(ReferenceEqualityComparer.Instance);
+        if (mails.Count == 0) return sent;
+        if (string.IsNullOrWhiteSpace(o.Host))
+        {
+            logger.LogWarning("Mail is not configured (Network:Mail:Host): {Count} mails were not sent", mails.Count);
+            return sent;
+        }
+        using var smtp = new SmtpClient();
+        await smtp.ConnectAsync(o.Host, o.Port, Enum.Parse<SecureSocketOptions>(o.Security, ignoreCase: true), ct);
+        if (!string.IsNullOrEmpty(o.UserName)) await smtp.AuthenticateAsync(o.UserName, o.Password ?? "", ct);
+        foreach (var mail in mails)
+        {
+            try
+            {
+                await smtp.SendAsync(Message(mail), ct);
+                sent.Add(mail);
+            }
+            catch (SmtpCommandException e)
+            {
+                logger.LogWarning("Mail \"{Subject}\" was refused by the mail server: {Message}", mail.Subject, e.Message);
+            }
+        }
+        await smtp.DisconnectAsync(true, ct);
+        logger.LogInformation("{Count} mails \"{Subject}\" sent", sent.Count, mails[0].Subject);
+        return sent;
+    }
+
+    private MimeMessage Message(MailMessage mail)
+    {
+        var o = options.Value;
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(o.From));
         message.To.Add(new MailboxAddress(mail.ToName, mail.To));
@@ -55,12 +100,6 @@ public sealed class Mailer(IOptions<MailOptions> options, ILogger<Mailer> logger
         {
             message.Body = text;
         }
-
-        using var smtp = new SmtpClient();
-        await smtp.ConnectAsync(o.Host, o.Port, Enum.Parse<SecureSocketOptions>(o.Security, ignoreCase: true), ct);
-        if (!string.IsNullOrEmpty(o.UserName)) await smtp.AuthenticateAsync(o.UserName, o.Password ?? "", ct);
-        await smtp.SendAsync(message, ct);
-        await smtp.DisconnectAsync(true, ct);
-        logger.LogInformation("Mail \"{Subject}\" sent", mail.Subject);
+        return message;
     }
 }
