@@ -182,10 +182,11 @@ public static class Consultations
             ItemDecisions.Require(ItemPolicy.Decide(actor, ItemAction.Read, planItem.Facts, f.Family, f.BirthDates, table, now));
         }
         var point = new AgendaPoint(pointId, ItemDecisions.ValidText(text), category, children, planItem?.Id, actor.UserId, actor.DisplayName, now);
-        var facts = FactsOf(item, point);
-        var write = ItemPolicy.Decide(actor, ItemAction.Create, facts, f.Family, f.BirthDates, table, now);
-        // The plan's own points are read from the plan; whoever may read the plan item may put it on the agenda.
-        if (planItem is null) ItemDecisions.Require(write);
+        // A point of one's own: written in its category about its children, as the table allows. A
+        // point from the plan (read above) takes the right to write general items about them.
+        ItemDecisions.Require(ItemPolicy.Decide(actor, ItemAction.Create,
+            planItem is null ? FactsOf(item, point) : new ItemFacts(InformationCategory.General, children, actor.UserId, actor.OrganisationId, Audience.Everyone),
+            f.Family, f.BirthDates, table, now));
         return [new AgendaPointAdded(item.Id, point)];
     }
 
