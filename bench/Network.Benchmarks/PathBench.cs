@@ -224,9 +224,9 @@ public static class PathBench
         return (string)(await command.ExecuteScalarAsync())!;
     }
 
-    private static async Task<string> TokenAsync(WebApplicationFactory<api::Program> factory, string email)
+    internal static async Task<string> TokenAsync(WebApplicationFactory<api::Program> factory, string email)
     {
-        using var browser = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        using var browser = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = factory.ClientOptions.BaseAddress });
         return await OidcLogin.AccessTokenAsync(browser, email, DemoRegion.Password);
     }
 
@@ -254,6 +254,6 @@ public static class PathBench
         return new Figures(name, ok, failed, seconds, Percentile(latencies, 50), Percentile(latencies, 95));
     }
 
-    private static double Percentile(double[] sorted, double p) =>
+    internal static double Percentile(double[] sorted, double p) =>
         sorted[Math.Min(sorted.Length - 1, Math.Max(0, (int)Math.Ceiling(p / 100 * sorted.Length) - 1))];
 }

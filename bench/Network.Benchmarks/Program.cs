@@ -16,7 +16,9 @@ using Network.Testing;
 // 2. the write and read paths through HTTP (login, token, gate, access log) against the raw
 //    database work of the same size (PathBench), with 1 and 8 concurrent requests;
 // 3. where a timeline read's time goes inside the process, and the access log's share of it;
-// 4. the family plan read (30 goals, 150 actions) against a raw select of the same rows.
+// 4. the family plan read (30 goals, 150 actions) against a raw select of the same rows;
+// 5. the push path: 500 hub connections, 50 readers of a board, send to receipt against the post's
+//    round trip and a bare SignalR broadcast (PushBench).
 // Run with scripts/bench.sh (Release, real PostgreSQL at default durability).
 
 var decisions = int.TryParse(Environment.GetEnvironmentVariable("BENCH_DECISIONS"), out var d) ? d : 200_000;
@@ -53,7 +55,25 @@ using (var scope = host.Services.CreateScope())
 await Network.Benchmarks.PathBench.RunAsync(host, database.ConnectionString, operations, boardItems);
 await Network.Benchmarks.Phases.RunAsync(host, Math.Max(100, operations / 2));
 await Network.Benchmarks.PathBench.PlanAsync(host, database.ConnectionString, operations / 2);
+
+// 5. The push path over real sockets: a second instance of the API on the same database, on Kestrel.
+var port = FreePort();
+await using (var sockets = new BenchApi(database.ConnectionString))
+{
+    sockets.UseKestrel(port);
+    sockets.ClientOptions.BaseAddress = new Uri($"http://127.0.0.1:{port}");
+    sockets.StartServer();
+    await Network.Benchmarks.PushBench.RunAsync(sockets, new Uri($"http://127.0.0.1:{port}/"),
+        int.TryParse(Environment.GetEnvironmentVariable("BENCH_PUSHES"), out var p) ? p : 200);
+}
 return 0;
+
+static int FreePort()
+{
+    using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+    listener.Start();
+    return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+}
 
 sealed class BenchApi(string connectionString) : WebApplicationFactory<api::Program>
 {

@@ -31,8 +31,9 @@ public sealed class ConsultationJourneyTests(PlatformFixture platform)
         await fatima.GetByRole(AriaRole.Button, new() { Name = "Toevoegen", Exact = true }).ClickAsync();
         await Expect(fatima.GetByTestId("goal").Filter(new() { HasText = goal })).ToBeVisibleAsync();
 
-        // The mother follows the board in a second browser.
-        var linda = await platform.LoggedInPageAsync("linda.bos@gezin.demo");
+        // The mother follows the board in a second browser, on a phone.
+        var linda = await platform.LoggedInPageAsync("linda.bos@gezin.demo",
+            new() { Locale = "nl-NL", ViewportSize = new() { Width = 360, Height = 800 }, IsMobile = true, HasTouch = true });
         await linda.GotoAsync($"{platform.WebUrl}/boards/{BosBoard}");
         await Expect(linda.GetByRole(AriaRole.Heading, new() { Name = "Tijdlijn" })).ToBeVisibleAsync();
         await linda.EvaluateAsync("window.__noReload = true");
@@ -94,6 +95,10 @@ public sealed class ConsultationJourneyTests(PlatformFixture platform)
         }
         Assert.True(await linda.EvaluateAsync<bool>("window.__noReload === true"));
         await AssertNoViolationsAsync(linda);
+        Assert.True(await linda.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The board scrolls sideways on a phone.");
+        // She answers that she comes.
+        await hers.GetByRole(AriaRole.Button, new() { Name = "Ik kom", Exact = true }).ClickAsync();
+        await Expect(hers.GetByTestId("consultation-responses")).ToContainTextAsync("Linda Bos: komt");
 
         // And in the plan, under the goal.
         await linda.GotoAsync($"{platform.WebUrl}/gezinnen/{BosFamily}/plan");
