@@ -77,7 +77,14 @@ public sealed class ConsultationJourneyTests(PlatformFixture platform)
             await Select(form.GetByLabel("Wie doet het"), new SelectOptionValue { Index = i + 1 });
             await Fill(form.GetByLabel("Klaar op"), day.AddDays(14 + i).ToString("yyyy-MM-dd"));
             await Click(form.GetByRole(AriaRole.Button, new() { Name = "Besluit vastleggen" }));
-            await Expect(entry.GetByTestId("decision").Filter(new() { HasText = decisions[i] })).ToBeVisibleAsync();
+            try
+            {
+                await Expect(entry.GetByTestId("decision").Filter(new() { HasText = decisions[i] })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            }
+            catch (PlaywrightException)
+            {
+                Assert.Fail($"Decision {i + 1} did not appear; the consultation shows: {await entry.InnerTextAsync()}");
+            }
         }
         Assert.True(actions <= 30, $"From the board to three actions in the plan took {actions} user actions.");
         await Expect(entry.GetByTestId("decision").GetByRole(AriaRole.Link, new() { Name = "naar de actie in het gezinsplan" })).ToHaveCountAsync(3);
