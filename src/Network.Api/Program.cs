@@ -12,6 +12,7 @@ using Network.Api.Features.Table;
 using Network.Api.Features.Boards;
 using Network.Api.Features.Emergency;
 using Network.Api.Features.Families;
+using Network.Api.Features.Fhir;
 using Network.Api.Features.Items;
 using Network.Api.Features.Plans;
 using Network.Api.Infrastructure.Gate;
@@ -121,6 +122,7 @@ app.MapAccessLog();
 app.MapAuthorizationTable();
 app.MapEmergency();
 app.MapNotifications();
+app.MapFhir();
 app.MapHub<BoardHub>(BoardHub.Path);
 
 app.Run();
