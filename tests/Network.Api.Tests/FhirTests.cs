@@ -63,8 +63,9 @@ public sealed class FhirTests(ApiFixture api) : IClassFixture<ApiFixture>
                     all.Add(entry.Resource.ToJson());
                     counts[type] = counts.GetValueOrDefault(type) + 1;
                     // A read by id gives the same resource the search gave.
-                    var read = await client.GetStringAsync($"/fhir/{type}/{entry.Resource.Id}", Ct);
-                    Assert.True(entry.Resource.IsExactly(FhirValidator.RoundTrip(read)), $"{user.Email}: {type}/{entry.Resource.Id} differs between read and search");
+                    // (A visit in the access log grows with the reading itself: only its id stays.)
+                    var read = FhirValidator.RoundTrip(await client.GetStringAsync($"/fhir/{type}/{entry.Resource.Id}", Ct));
+                    Assert.True(type == "AuditEvent" || entry.Resource.IsExactly(read), $"{user.Email}: {type}/{entry.Resource.Id} differs between read and search");
                 }
             }
             foreach (var patient in (await SearchAsync(client, "Patient")).Entry)
@@ -120,7 +121,7 @@ public sealed class FhirTests(ApiFixture api) : IClassFixture<ApiFixture>
                 consents.Count);
 
             // Nothing the view does not show travels in the export: the secret placement address included.
-            var everything = string.Join("", await Task.WhenAll(Types.Select(t => client.GetStringAsync($"/fhir/{t}", Ct))));
+            var everything = string.Join("", await Task.WhenAll(children.Select(c => client.GetStringAsync($"/fhir/Patient/{c.PersonId}/%24everything", Ct))));
             Assert.Equal(viewJson.Contains("Boslaan"), everything.Contains("Boslaan"));
         }
     }

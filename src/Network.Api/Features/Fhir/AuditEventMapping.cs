@@ -33,7 +33,7 @@ internal static class AuditEventMapping
             var who = v.UserName ?? (v.Organisation is { } o ? $"iemand zonder toegang ({o})" : "iemand zonder toegang");
             var audit = new AuditEvent
             {
-                Id = FhirIds.Derived("audit", family.Value, v.From.UtcTicks, v.Until.UtcTicks, v.Role, v.UserName ?? "", v.Organisation ?? ""),
+                Id = FhirIds.Derived("audit", family.Value, v.From.UtcTicks, v.Role, v.UserName ?? "", v.Organisation ?? ""),
                 Meta = FhirIds.Updated(v.Until),
                 Type = new Coding(TypeSystem, "110106", "Export") is var export && v.Actions.All(a => a == AccessAction.Export)
                     ? export : new Coding(TypeSystem, "110110", "Patient Record"),
