@@ -13,6 +13,7 @@ using Network.Api.Features.Boards;
 using Network.Api.Features.Emergency;
 using Network.Api.Features.Families;
 using Network.Api.Features.Fhir;
+using Network.Api.Features.Figures;
 using Network.Api.Features.Items;
 using Network.Api.Features.Plans;
 using Network.Api.Infrastructure.Gate;
@@ -80,6 +81,7 @@ builder.Services.AddScoped<AccessLogVerification>();
 builder.Services.AddNetworkAuth(builder.Configuration, connectionString, builder.Environment);
 builder.Services.AddFrontDoor(builder.Configuration);
 builder.Services.AddAccounts(builder.Configuration);
+builder.Services.AddFigures(builder.Configuration);
 builder.Services.AddHostedService<DatabaseInitializer>();
 
 var app = builder.Build();
@@ -123,6 +125,7 @@ app.MapAuthorizationTable();
 app.MapEmergency();
 app.MapNotifications();
 app.MapFhir();
+app.MapFigures();
 app.MapHub<BoardHub>(BoardHub.Path);
 
 app.Run();
