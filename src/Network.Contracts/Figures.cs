@@ -7,9 +7,15 @@ namespace Network.Contracts;
 /// under the threshold, too few to show without pointing at a family.
 /// </summary>
 public sealed record FigureRow(
-    string Municipality, string Month, int? Families, int? Children, IReadOnlyDictionary<Framework, int?> ChildrenByFramework,
-    IReadOnlyDictionary<MeasureType, int?> MeasuresStarted, IReadOnlyDictionary<MeasureType, int?> MeasuresEnded,
+    string Municipality, string Month, int? Families, int? Children, IReadOnlyList<FrameworkCount> ChildrenByFramework,
+    IReadOnlyList<MeasureCount> MeasuresStarted, IReadOnlyList<MeasureCount> MeasuresEnded,
     double? AverageDaysToFirstConsent, int? Consultations);
+
+/// <summary>Children in one framework (null: suppressed).</summary>
+public sealed record FrameworkCount(Framework Framework, int? Count);
+
+/// <summary>Measures of one type (null: suppressed).</summary>
+public sealed record MeasureCount(MeasureType Type, int? Count);
 
 /// <summary>Aggregate figures for contract managers: per municipality and month, newest month first; no names, no text.</summary>
 public sealed record FiguresReport(int Threshold, DateTimeOffset ComputedAt, IReadOnlyList<FigureRow> Rows);

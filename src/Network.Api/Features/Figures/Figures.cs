@@ -33,9 +33,9 @@ public sealed class GetFiguresHandler(IQuerySession session, Gate gate, Microsof
         int? Cell(int n) => MunicipalityFigures.Cell(n, threshold);
         var rows = counts.OrderByDescending(c => c.Month).ThenBy(c => c.Municipality, StringComparer.Ordinal).Select(c => new FigureRow(
             c.Municipality, c.Month.ToString("yyyy-MM"), Cell(c.Families), Cell(c.Children),
-            c.ChildrenByFramework.ToDictionary(p => p.Key, p => Cell(p.Value)),
-            c.MeasuresStarted.ToDictionary(p => p.Key, p => Cell(p.Value)),
-            c.MeasuresEnded.ToDictionary(p => p.Key, p => Cell(p.Value)),
+            [.. c.ChildrenByFramework.OrderBy(p => p.Key).Select(p => new FrameworkCount(p.Key, Cell(p.Value)))],
+            [.. c.MeasuresStarted.OrderBy(p => p.Key).Select(p => new MeasureCount(p.Key, Cell(p.Value)))],
+            [.. c.MeasuresEnded.OrderBy(p => p.Key).Select(p => new MeasureCount(p.Key, Cell(p.Value)))],
             Cell(c.ConsentsFirstGiven) is null ? null : c.AverageDaysToFirstConsent,
             Cell(c.Consultations))).ToList();
         return new FiguresReport(threshold, gate.Now, rows);

@@ -60,8 +60,8 @@ public static class FiguresEndpoints
         };
         foreach (var r in report.Rows)
             lines.Add(string.Join(';', new[] { Field(r.Municipality), r.Month, Cell(r.Families), Cell(r.Children) }
-                .Concat(frameworks.Select(f => Cell(r.ChildrenByFramework.GetValueOrDefault(f))))
-                .Concat(types.Select(t => Cell(r.MeasuresStarted.GetValueOrDefault(t)))).Concat(types.Select(t => Cell(r.MeasuresEnded.GetValueOrDefault(t))))
+                .Concat(frameworks.Select(f => Cell(r.ChildrenByFramework.Single(c => c.Framework == f).Count)))
+                .Concat(types.Select(t => Cell(r.MeasuresStarted.Single(c => c.Type == t).Count))).Concat(types.Select(t => Cell(r.MeasuresEnded.Single(c => c.Type == t).Count)))
                 .Concat([r.AverageDaysToFirstConsent?.ToString("0.0", CultureInfo.InvariantCulture) ?? $"<{report.Threshold}", Cell(r.Consultations)])));
         return string.Join("\r\n", lines) + "\r\n";
     }
