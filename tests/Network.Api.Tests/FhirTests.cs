@@ -81,6 +81,16 @@ public sealed class FhirTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task the_independent_validator_does_find_errors()
+    {
+        var errors = await FhirValidator.ErrorsAsync(
+            ["""{"resourceType":"Patient","birthDate":"2012-1-1"}""", """{"resourceType":"AuditEvent","id":"x"}""", """{"resourceType":"Patient","id":"ok"}"""], Ct);
+        Assert.Contains(errors, e => e.StartsWith("Patient/") && e.Contains("Patient.birthDate"));
+        Assert.Contains(errors, e => e.StartsWith("AuditEvent/x") && e.Contains("AuditEvent.recorded"));
+        Assert.DoesNotContain(errors, e => e.StartsWith("Patient/ok"));
+    }
+
+    [Fact]
     public async Task each_role_gets_exactly_the_children_adults_network_and_addresses_its_family_view_shows()
     {
         foreach (var (user, family) in Roles)

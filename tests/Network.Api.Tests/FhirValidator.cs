@@ -44,7 +44,7 @@ public static class FhirValidator
         try
         {
             await File.WriteAllTextAsync(input, "[" + string.Join(",", resources) + "]", ct);
-            var output = await RunAsync("node", [Path.Combine(folder, "validate.mjs"), input], folder, ct);
+            var output = await RunAsync(Environment.GetEnvironmentVariable("NETWORK_NODE") ?? "node", [Path.Combine(folder, "validate.mjs"), input], folder, ct);
             using var results = JsonDocument.Parse(output);
             Assert.Equal(resources.Count, results.RootElement.GetArrayLength());
             return [.. results.RootElement.EnumerateArray().SelectMany(r => r.GetProperty("issues").EnumerateArray()
