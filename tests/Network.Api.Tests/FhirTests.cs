@@ -244,3 +244,51 @@ public sealed class FhirTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Empty((await SearchAsync(admin, "Patient")).Entry);
     }
 }
+
+/// <summary>
+/// FHIR after changes: a withdrawn consent exports as an inactive Consent, and emergency access
+/// shows as break-the-glass in the AuditEvents. Changes the demo family, so a database of its own.
+/// </summary>
+public sealed class FhirAfterChangesTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task a_withdrawal_is_an_inactive_consent_and_emergency_access_is_break_the_glass()
+    {
+        var daan = DaanPerson.Value;
+        using var sanne = await api.ClientForAsync(Parent);
+        var family = (await sanne.GetFromJsonAsync<FamilyView>($"/api/families/{JansenFamily.Value}", ApiFixture.Json, Ct))!;
+        var jeroen = family.Professionals.Single(p => p.Name == YouthCareWorker.DisplayName).UserId;
+        var withdrawn = await sanne.DeleteAsync($"/api/families/{JansenFamily.Value}/consents/{jeroen}/{daan}", Ct);
+        Assert.True(withdrawn.IsSuccessStatusCode, await withdrawn.Content.ReadAsStringAsync(Ct));
+
+        var consents = ((Bundle)FhirValidator.RoundTrip(await sanne.GetStringAsync($"/fhir/Consent?patient={daan}", Ct))).Entry
+            .Select(e => (Consent)e.Resource).ToList();
+        var inactive = Assert.Single(consents, c => c.Status == Consent.ConsentState.Inactive);
+        Assert.Equal($"RelatedPerson/{Network.Api.Features.Fhir.FhirIds.RelatedPerson(SannePerson.Value, daan)}", inactive.Performer.Single().Reference);
+        Assert.NotNull(inactive.Provision.Period.End);
+        Assert.Contains(YouthCareWorker.DisplayName, inactive.Provision.Actor.Single().Reference.Display);
+        Assert.DoesNotContain(consents, c => c.Status == Consent.ConsentState.Active && c.Provision.Actor.Single().Reference.Display.Contains(YouthCareWorker.DisplayName));
+        // Jeroen's standing ended with it: Daan is not there for him any more.
+        using var jeroenClient = await api.ClientForAsync(YouthCareWorker);
+        Assert.Equal(HttpStatusCode.NotFound, (await jeroenClient.GetAsync($"/fhir/Patient/{daan}", Ct)).StatusCode);
+
+        // Peter (no standing in Gezin Jansen) breaks the glass for Daan and reads him.
+        using var peter = await api.ClientForAsync(Guardian);
+        var granted = await peter.PostAsJsonAsync("/api/emergency-access",
+            new BreakTheGlassRequest(daan, null, null, null, null, "Melding Veilig Thuis, acuut", 60), ApiFixture.Json, Ct);
+        Assert.True(granted.IsSuccessStatusCode, await granted.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.OK, (await peter.GetAsync($"/fhir/Patient/{daan}", Ct)).StatusCode);
+
+        using var fatima = await api.ClientForAsync(Coordinator);
+        var audit = ((Bundle)FhirValidator.RoundTrip(await fatima.GetStringAsync($"/fhir/AuditEvent?patient={daan}", Ct))).Entry
+            .Select(e => (AuditEvent)e.Resource).ToList();
+        var glass = Assert.Single(audit, a => a.Agent.Single().Who.Display == Guardian.DisplayName);
+        Assert.Contains(glass.PurposeOfEvent, p => p.Coding.Any(c => c.Code == "BTG"));
+        Assert.Contains(glass.Agent.Single().PurposeOfUse, p => p.Coding.Any(c => c.Code == "BTG"));
+
+        var errors = await FhirValidator.ErrorsAsync([.. consents.Select(c => c.ToJson()), .. audit.Select(a => a.ToJson())], Ct);
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+}
