@@ -242,6 +242,11 @@ public sealed class FhirTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
         Assert.IsType<OperationOutcome>(new FhirJsonDeserializer().DeserializeResource(await refused.Content.ReadAsStringAsync(Ct)));
         Assert.Empty((await SearchAsync(admin, "Patient")).Entry);
+        // Even an export of nothing, and a refusal, are in the log.
+        Assert.Contains(await api.EntriesAsync(null, "fhir:Patient"),
+            e => e.Record.Role == nameof(ActorRole.FunctionalAdministrator) && e.Record.Action == AccessAction.Export && e.Record.PersonId is null);
+        Assert.Contains(await api.EntriesAsync(null, $"fhir:Patient/{daan}"),
+            e => e.Record.Role == nameof(ActorRole.FunctionalAdministrator) && e.Record.Action == AccessAction.Export && !e.Record.Allowed);
     }
 }
 

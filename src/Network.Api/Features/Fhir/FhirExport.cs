@@ -40,11 +40,11 @@ public sealed class FhirExportHandler(IQuerySession session, FamilyContexts fami
                 foreach (var type in Types)
                     found.AddRange((await source.OfTypeAsync(type, ct)).Where(e => e.Patients.Contains(patient) || e.Type == "Group"));
             }
-            if (!found.Any(e => e.Type == "Patient")) throw gate.NotFound($"fhir:Patient/{q.Id}");
+            if (!found.Any(e => e.Type == "Patient")) throw Refused(q, $"fhir:Patient/{q.Id}/$everything");
             return Bundle(q, Log(q, found), everything: true);
         }
 
-        foreach (var f in connected)
+        foreach (var f in await NarrowAsync(connected, q, ct))
         {
             var source = NewSource(q.Actor, f);
             if (!await source.SeesAsync(ct)) continue;
@@ -53,17 +53,47 @@ public sealed class FhirExportHandler(IQuerySession session, FamilyContexts fami
         }
         if (q.Id is not null)
         {
-            if (found.FirstOrDefault() is not { } one) throw gate.NotFound($"fhir:{q.Type}/{q.Id}");
+            if (found.FirstOrDefault() is not { } one) throw Refused(q, $"fhir:{q.Type}/{q.Id}");
             Log(q, [one]);
             return one.Resource;
         }
         return Bundle(q, Log(q, found), everything: false);
     }
 
+    /// <summary>
+    /// The families a read or search can concern, so that no other family's plan or board is read
+    /// (and logged) for it: the family itself (Group, CarePlan), the family of an item (Goal,
+    /// Appointment: from the item's first event), the families of the patients asked for.
+    /// </summary>
+    private async Task<IEnumerable<FamilyContext>> NarrowAsync(IReadOnlyList<FamilyContext> connected, FhirExport q, CancellationToken ct)
+    {
+        IEnumerable<FamilyContext> result = connected;
+        var children = q.Search.Patients.ToList();
+        if (q.Id is not null && Guid.TryParse(q.Id, out var id))
+        {
+            if (q.Type is "Group" or "CarePlan") result = result.Where(f => f.Id.Value == id);
+            else if (q.Type is "Patient" or "CareTeam") children.Add(id);
+            else if (q.Type is "Goal" or "Appointment")
+            {
+                var first = (await session.Events.FetchStreamAsync(id, version: 1, token: ct)).FirstOrDefault()?.Data as ItemPosted;
+                result = result.Where(f => f.Id == first?.FamilyId);
+            }
+        }
+        return children.Count == 0 ? result : result.Where(f => f.Family.Children.Any(c => children.Contains(c.Value)));
+    }
+
+    /// <summary>Unknown or not visible: one refused entry about nobody (what was asked for may not exist), then 404.</summary>
+    private ResourceNotFound Refused(FhirExport q, string resource)
+    {
+        gate.Record(q.Actor, AccessAction.Export, resource, null, [new SubjectOutcome(null, AccessBasis.None, false)]);
+        return gate.NotFound(resource);
+    }
+
     private List<Exported> Log(FhirExport q, List<Exported> exported)
     {
         var distinct = exported.DistinctBy(e => (e.Type, e.Id)).ToList();
-        if (distinct.Count == 0) gate.NothingShown();
+        // A search that found nothing the caller may see is an export of nothing: logged, about nobody.
+        if (distinct.Count == 0) gate.Record(q.Actor, AccessAction.Export, $"fhir:{q.Type}", null, [new SubjectOutcome(null, AccessBasis.None, true)]);
         foreach (var e in distinct)
             gate.Record(q.Actor, AccessAction.Export, $"fhir:{e.Type}/{e.Id}", e.Family, e.Subjects);
         return distinct;
