@@ -166,3 +166,24 @@ public sealed class MunicipalityChangesTests(ApiFixture api) : IClassFixture<Api
             r => r.ChildId == LarsPerson.Value);
     }
 }
+
+/// <summary>A contract manager is an account an administrator creates, for a municipality only. Creates accounts: its own database.</summary>
+public sealed class ContractManagerAccountTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task an_administrator_creates_a_contract_manager_for_a_municipality_and_not_for_another_organisation()
+    {
+        using var admin = await api.ClientForAsync(Administrator);
+        var created = await admin.PostAsJsonAsync("/api/admin/accounts",
+            new CreateProfessionalRequest("Contractmanager Twee", "cm2@utrecht.demo", Gemeente.Id.Value, ActorRole.ContractManager, null), ApiFixture.Json, Ct);
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(ActorRole.ContractManager, (await created.Content.ReadFromJsonAsync<AccountView>(ApiFixture.Json, Ct))!.Role);
+
+        var refused = await admin.PostAsJsonAsync("/api/admin/accounts",
+            new CreateProfessionalRequest("Verkeerd", "cm3@buurtteam.demo", Buurtteam.Id.Value, ActorRole.ContractManager, null), ApiFixture.Json, Ct);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains(Network.Domain.Accounts.ContractManagers.NeedsMunicipality, await refused.Content.ReadAsStringAsync(Ct));
+    }
+}
