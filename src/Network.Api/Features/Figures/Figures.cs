@@ -1,4 +1,5 @@
 using Marten;
+using Marten.Events;
 using Mediator;
 using Network.Api.Features.Families;
 using Network.Api.Infrastructure.Auth;
@@ -82,20 +83,28 @@ public sealed class GetMunicipalityChangesHandler(IQuerySession session, FamilyC
 /// <summary>Reads the events the figures are computed from.</summary>
 internal static class FigureSources
 {
+    /// <summary>The events a family's figures need, of every family, and the registry events of every child: two queries.</summary>
+    private static readonly Type[] FamilyEvents =
+    [
+        typeof(FamilyRegistered), typeof(FamilyMemberAdded), typeof(ConsentGiven), typeof(ConsentRecordedOnBehalf),
+        typeof(MeasureRecorded), typeof(MeasureEnded), typeof(PlacementStarted), typeof(PlacementEnded),
+    ];
+
+    private static readonly Type[] PersonEvents = [typeof(PersonRegistered), typeof(PersonDetailsCorrected), typeof(PersonMergedInto), typeof(PersonAbsorbed)];
+
     public static async Task<(IReadOnlyList<FamilyHistory> Families, IReadOnlyDictionary<PersonId, IReadOnlyList<object>> People)> HistoriesAsync(
         IQuerySession session, CancellationToken ct)
     {
-        var ids = await session.Query<FamilyRoster>().Select(r => r.Id).ToListAsync(ct);
-        var families = new List<FamilyHistory>();
-        var people = new Dictionary<PersonId, IReadOnlyList<object>>();
-        foreach (var id in ids)
-        {
-            var events = (await session.Events.FetchStreamAsync(id, token: ct)).Select(e => e.Data).ToList();
-            families.Add(new FamilyHistory(new FamilyId(id), events));
-            foreach (var child in events.OfType<FamilyMemberAdded>().Where(m => m.Relation == Relation.Child).Select(m => m.PersonId))
-                if (!people.ContainsKey(child))
-                    people[child] = (await session.Events.FetchStreamAsync(child.Value, token: ct)).Select(e => e.Data).ToList();
-        }
+        var familyEvents = await session.Events.QueryAllRawEvents().Where(e => e.EventTypesAre(FamilyEvents)).OrderBy(e => e.Sequence).ToListAsync(ct);
+        var families = familyEvents.GroupBy(e => e.StreamId)
+            .Select(g => new FamilyHistory(new FamilyId(g.Key), [.. g.Select(e => e.Data)]))
+            .Where(f => f.Events.FirstOrDefault() is FamilyRegistered)
+            .ToList();
+        var children = families.SelectMany(f => f.Events.OfType<FamilyMemberAdded>()).Where(m => m.Relation == Relation.Child)
+            .Select(m => m.PersonId.Value).ToHashSet();
+        var personEvents = await session.Events.QueryAllRawEvents().Where(e => e.EventTypesAre(PersonEvents)).OrderBy(e => e.Sequence).ToListAsync(ct);
+        var people = personEvents.Where(e => children.Contains(e.StreamId)).GroupBy(e => e.StreamId)
+            .ToDictionary(g => new PersonId(g.Key), g => (IReadOnlyList<object>)[.. g.Select(e => e.Data)]);
         return (families, people);
     }
 
