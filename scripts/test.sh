@@ -9,6 +9,8 @@ export NETWORK_PG_NAME=postgres-test
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 trap stop_postgres_if_started EXIT
 ensure_debian_packages chromium redis-server python3-aiosmtpd
+# Node and npm run the independent FHIR validator of the API tests (tests/Network.Api.Tests/fhir-validator).
+command -v node >/dev/null && command -v npm >/dev/null || ensure_debian_packages nodejs npm
 
 echo "==> building"
 dotnet build "$ROOT/Network.sln" -c Release --nologo -v quiet

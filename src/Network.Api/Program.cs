@@ -13,6 +13,8 @@ using Network.Api.Features.Table;
 using Network.Api.Features.Boards;
 using Network.Api.Features.Emergency;
 using Network.Api.Features.Families;
+using Network.Api.Features.Fhir;
+using Network.Api.Features.Figures;
 using Network.Api.Features.Items;
 using Network.Api.Features.Plans;
 using Network.Api.Infrastructure.Gate;
@@ -83,6 +85,7 @@ builder.Services.AddScoped<AccessLogVerification>();
 builder.Services.AddNetworkAuth(builder.Configuration, connectionString, builder.Environment);
 builder.Services.AddFrontDoor(builder.Configuration);
 builder.Services.AddAccounts(builder.Configuration);
+builder.Services.AddFigures(builder.Configuration);
 builder.Services.AddHostedService<DatabaseInitializer>();
 
 var app = builder.Build();
@@ -126,6 +129,8 @@ app.MapAccessLog();
 app.MapAuthorizationTable();
 app.MapEmergency();
 app.MapNotifications();
+app.MapFhir();
+app.MapFigures();
 app.MapHub<BoardHub>(BoardHub.Path);
 
 app.Run();

@@ -146,6 +146,7 @@ app.MapGet("/language", (HttpContext http) =>
     return Results.LocalRedirect(ReturnUrls.Local(http.Request.Query["returnUrl"]));
 });
 app.MapFileDownloads();
+Network.Web.Components.Figures.FigureWords.MapFigureDownloads(app);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

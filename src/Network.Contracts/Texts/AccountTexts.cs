@@ -18,6 +18,7 @@ public static partial class Catalog
         ["account.email-invalid"] = new("Dit e-mailadres klopt niet.", "This e-mail address is not valid."),
         ["account.email-taken"] = new("Er is al een account met dit e-mailadres.", "There is already an account with this e-mail address."),
         ["account.role-not-professional"] = new("Kies een rol van een professional.", "Choose a professional's role."),
+        [Network.Domain.Accounts.ContractManagers.NeedsMunicipality] = new("Een contractmanager hoort bij een gemeente.", "A contract manager belongs to a municipality."),
         ["account.deactivated"] = new("Dit account is gedeactiveerd.", "This account is deactivated."),
         ["account.not-yourself"] = new("U kunt uw eigen account niet deactiveren.", "You cannot deactivate your own account."),
         ["account.already-active"] = new("Dit account is al geactiveerd.", "This account is already activated."),

@@ -175,6 +175,8 @@ public static partial class Catalog
         [Reasons.LogNotForYou] = new("Alleen het gezin en de regisseur zien wie meekeek.", "Only the family and the coordinator see who looked."),
         [Reasons.AdministratorsOnly] = new("Alleen functioneel beheer doet dit.", "Only functional administrators do this."),
         [Reasons.ProfessionalsOnly] = new("Alleen professionals doen dit.", "Only professionals do this."),
+        [FiguresPolicy.ContractManagersOnly] = new("Alleen contractmanagers zien de cijfers per gemeente.", "Only contract managers see the figures per municipality."),
+        [FiguresPolicy.ChangesByTable] = new("Per kind beslist de autorisatietabel (administratieve gegevens).", "The authorization table decides per child (administrative facts)."),
         [Reasons.Manager] = new("U bent regisseur of werkt op wettelijke grondslag.", "You are the coordinator or work on legal basis."),
         [Reasons.NotManager] = new("Alleen de regisseur of een professional op wettelijke grondslag wijzigt de samenstelling van het gezin.", "Only the coordinator or a professional on legal basis changes who is in the family."),
         // Hard rules of the table

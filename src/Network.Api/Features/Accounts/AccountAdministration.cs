@@ -54,13 +54,14 @@ public sealed class AccountAdministrationHandler(
     public async Task<NetworkUser> NewProfessionalAsync(
         Actor actor, Guid id, string? name, string? email, Guid? organisationId, ActorRole? role, string? reason, CancellationToken ct)
     {
-        if (role is not { } r || !AccountPolicy.IsProfessionalRole(r)) throw new DomainRuleViolation("account.role-not-professional");
+        if (role is not { } r || !ContractManagers.IsAccountRole(r)) throw new DomainRuleViolation("account.role-not-professional");
         if (string.IsNullOrWhiteSpace(name)) throw new DomainRuleViolation("account.name-required");
         if (string.IsNullOrWhiteSpace(email) || !System.Net.Mail.MailAddress.TryCreate(email.Trim(), out _))
             throw new DomainRuleViolation("account.email-invalid");
         var organisation = organisationId is { } o ? await session.LoadAsync<Organisation>(new OrganisationId(o), ct) : null;
         if (organisation is null) throw new DomainRuleViolation("organisation.unknown");
         if (!organisation.Active) throw new DomainRuleViolation("organisation.inactive");
+        if (ContractManagers.CannotHold(r, organisation.Type) is { } rule) throw new DomainRuleViolation(rule);
         if (await users.FindByEmailAsync(email.Trim()) is not null) throw new DomainRuleViolation("account.email-taken");
 
         var user = new NetworkUser
@@ -135,7 +136,7 @@ public sealed class AccountAdministrationHandler(
     {
         var user = await FindAsync(c.Actor, c.UserId, ct);
         if (!user.IsActive) throw new DomainRuleViolation("account.deactivated");
-        if (user.PasswordHash is not null || !AccountPolicy.IsProfessionalRole(user.Role)) throw new DomainRuleViolation("account.already-active");
+        if (user.PasswordHash is not null || !ContractManagers.IsAccountRole(user.Role)) throw new DomainRuleViolation("account.already-active");
         session.Events.Append(user.Id, new ActivationLinkSent(new UserId(user.Id), c.Actor.UserId, gate.Now));
         await gate.SaveAsync(ct);
         await mail.ActivationAsync(user, await tokens.IssueAsync(user.Id, AccountTokenPurpose.Activation, options.Value.ActivationLifetime, null, false, ct), ct);

@@ -149,7 +149,8 @@ public sealed class ImportRegionHandler(
         "jeugdbeschermer" or "gezinsvoogd" => ActorRole.FamilyGuardian,
         "jeugdreclasseerder" => ActorRole.ProbationOfficer,
         "raad" or "raadsonderzoeker" => ActorRole.ChildProtectionBoard,
-        var v => Enum.TryParse<ActorRole>(v, ignoreCase: true, out var r) && AccountPolicy.IsProfessionalRole(r) ? r : null,
+        "contractmanager" => ActorRole.ContractManager,
+        var v => Enum.TryParse<ActorRole>(v, ignoreCase: true, out var r) && ContractManagers.IsAccountRole(r) ? r : null,
     };
 }
 

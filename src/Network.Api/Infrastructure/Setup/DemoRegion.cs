@@ -27,7 +27,8 @@ public sealed class DemoRegion(
     public static readonly DemoOrganisation Regio = new(Org(4), "Regio Utrecht", OrganisationType.Administration);
     public static readonly DemoOrganisation Raad = new(Org(5), "Raad voor de Kinderbescherming Midden-Nederland", OrganisationType.ChildProtectionBoard);
     public static readonly DemoOrganisation Jgz = new(Org(6), "JGZ Utrecht", OrganisationType.YouthHealth);
-    public static IReadOnlyList<DemoOrganisation> Organisations => [Buurtteam, DeBrug, SamenVeilig, Regio, Raad, Jgz];
+    public static readonly DemoOrganisation Gemeente = new(Org(7), "Gemeente Utrecht", OrganisationType.Municipality);
+    public static IReadOnlyList<DemoOrganisation> Organisations => [Buurtteam, DeBrug, SamenVeilig, Regio, Raad, Jgz, Gemeente];
 
     public static readonly PersonId SannePerson = Pid(1);
     public static readonly PersonId DaanPerson = Pid(2);
@@ -58,10 +59,12 @@ public sealed class DemoRegion(
     public static readonly DemoUser YouthDoctor = new("sophie@jgz.demo", "Sophie Visser", ActorRole.YouthHealth, Jgz);
     public static readonly DemoUser Grandmother = new("riet.jansen@gezin.demo", "Riet Jansen", ActorRole.NetworkMember, null, RietPerson);
     public static readonly DemoUser Administrator = new("beheer@network.demo", "Functioneel beheer", ActorRole.FunctionalAdministrator, Regio);
+    /// <summary>The municipality's contract manager: aggregate figures only, no case content.</summary>
+    public static readonly DemoUser ContractManager = new("gemeente@utrecht.demo", "Contractmanager Gemeente Utrecht", ActorRole.ContractManager, Gemeente);
 
     public static IReadOnlyList<DemoUser> Users =>
         [Coordinator, YouthCareWorker, Parent, Youth, NewParent, YilmazParent, Guardian, Administrator,
-         BosMother, BosFather, BosYouth, ProbationOfficer, BoardInvestigator, YouthDoctor, Grandmother];
+         BosMother, BosFather, BosYouth, ProbationOfficer, BoardInvestigator, YouthDoctor, Grandmother, ContractManager];
 
     /// <summary>Stable ids, so a re-run and the tests can find the demo families and boards.</summary>
     public static readonly FamilyId JansenFamily = new(Guid.Parse("0193a000-0000-7000-8000-00000000f001"));
