@@ -16,8 +16,8 @@ public sealed class FiguresFixture : ApiFixture
 
 /// <summary>
 /// The figures per municipality for the contract manager (#13): the demo region counted by hand,
-/// small cells suppressed, the CSV, the log, and 404 on every case path. Posts two appointments
-/// that were held, so it has a database of its own.
+/// small cells suppressed, the CSV, the log, and 404 on every case path. Holds two case
+/// consultations, so it has a database of its own.
 /// </summary>
 public sealed class FiguresTests(FiguresFixture api) : IClassFixture<FiguresFixture>
 {
@@ -30,15 +30,20 @@ public sealed class FiguresTests(FiguresFixture api) : IClassFixture<FiguresFixt
     [Fact]
     public async Task the_figures_match_a_hand_count_of_the_demo_region_with_small_cells_suppressed()
     {
-        // Two consultations held today on Gezin Jansen's board (about Daan), one still to come (the demo's).
+        // Two case consultations held today on Gezin Jansen's board (about Daan), one not held; the demo's was held a week ago.
         using var fatima = await api.ClientForAsync(Coordinator);
         var start = DateTimeOffset.UtcNow.AddHours(-3);
-        foreach (var title in new[] { "Huisbezoek", "Gesprek met Daan" })
+        foreach (var (title, held) in new[] { ("Huisbezoek", true), ("Gesprek met Daan", true), ("Overleg dat niet doorging", false) })
         {
-            var posted = await fatima.PostAsJsonAsync($"/api/boards/{JansenBoard.Value}/appointments",
-                new PostAppointmentRequest(title, start, 60, "Thuis", About: [DaanPerson.Value]), ApiFixture.Json, Ct);
+            using var posted = await fatima.PostAsJsonAsync($"/api/boards/{JansenBoard.Value}/consultations",
+                new ScheduleConsultationRequest(title, start, 60, "Thuis", Children: [DaanPerson.Value], ParticipantPersons: [SannePerson.Value]), ApiFixture.Json, Ct);
             Assert.True(posted.IsSuccessStatusCode, await posted.Content.ReadAsStringAsync(Ct));
+            var item = (await posted.Content.ReadFromJsonAsync<ItemPostedResponse>(ApiFixture.Json, Ct))!.ItemId;
+            if (!held) continue;
+            using var done = await fatima.PostAsJsonAsync($"/api/consultations/{item}/held", new HoldConsultationRequest([SannePerson.Value], []), ApiFixture.Json, Ct);
+            Assert.True(done.IsSuccessStatusCode, await done.Content.ReadAsStringAsync(Ct));
         }
+        var demoHeld = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-7));
 
         using var manager = await api.ClientForAsync(ContractManager);
         var report = (await manager.GetFromJsonAsync<FiguresReport>("/api/figures", ApiFixture.Json, Ct))!;
@@ -56,7 +61,7 @@ public sealed class FiguresTests(FiguresFixture api) : IClassFixture<FiguresFixt
         Assert.Equal(0, now.ChildrenByFramework.Single(c => c.Framework == Framework.Investigation).Count);
         Assert.All(now.MeasuresStarted, v => Assert.Equal(0, v.Count)); // every demo measure started in an earlier month
         Assert.All(now.MeasuresEnded, v => Assert.Equal(0, v.Count));
-        Assert.Equal(MonthOf(start) == MonthOf(today) ? 2 : 0, now.Consultations); // the demo's own appointment is still to come
+        Assert.Equal((MonthOf(start) == MonthOf(today) ? 2 : 0) + (MonthOf(demoHeld) == MonthOf(today) ? 1 : 0), now.Consultations);
         // Gezin Jansen joined 30 days ago and consented at once: Daan and Noor, 0 days.
         var jansenMonth = Row(MonthOf(today.AddDays(-30)));
         if (jansenMonth != now)

@@ -19,7 +19,7 @@ public enum Framework
 /// <summary>A family's history: its events, oldest first.</summary>
 public sealed record FamilyHistory(FamilyId Id, IReadOnlyList<object> Events);
 
-/// <summary>An appointment as far as figures need it: no title, no place, no names.</summary>
+/// <summary>A case consultation as far as figures need it (Cancelled: not held): no title, no place, no names.</summary>
 public sealed record AppointmentFact(FamilyId Family, ImmutableArray<PersonId> About, DateTimeOffset Start, int DurationMinutes, bool Cancelled);
 
 /// <summary>The counts of one municipality of responsibility in one month, before suppression.</summary>
@@ -32,7 +32,7 @@ public sealed record FigureCounts(
 /// Aggregate figures per municipality of responsibility (woonplaatsbeginsel, <see cref="Responsibility"/>)
 /// and month, computed from events: families and children in the network, children per framework,
 /// measures started and ended by type, the average days from a child's registration in a family
-/// to the first consent for it, and consultations (appointments) held. Only counts: no names, no
+/// to the first consent for it, and case consultations held. Only counts: no names, no
 /// text. <see cref="Cell"/> hides every cell under the threshold before anything leaves.
 /// </summary>
 public static class MunicipalityFigures

@@ -110,14 +110,17 @@ internal static class FigureSources
 
     public static async Task<IReadOnlyList<AppointmentFact>> AppointmentsAsync(IQuerySession session, CancellationToken ct)
     {
-        var posted = await session.Events.QueryRawEventDataOnly<ItemPosted>().Where(p => p.Kind == ItemKind.Appointment).ToListAsync(ct);
+        // Case consultations: counted once recorded as held, about the children they were about.
+        var posted = await session.Events.QueryRawEventDataOnly<ItemPosted>().Where(p => p.Kind == ItemKind.Consultation).ToListAsync(ct);
         var changed = await session.Events.QueryRawEventDataOnly<AppointmentChanged>().ToListAsync(ct);
-        var cancelled = (await session.Events.QueryRawEventDataOnly<AppointmentCancelled>().ToListAsync(ct)).Select(c => c.ItemId).ToHashSet();
+        var held = (await session.Events.QueryRawEventDataOnly<ConsultationHeld>().ToListAsync(ct)).Select(c => c.ItemId).ToHashSet();
         var inError = (await session.Events.QueryRawEventDataOnly<ItemEnteredInError>().ToListAsync(ct)).Select(c => c.ItemId).ToHashSet();
         return [.. posted.Where(p => p.Appointment is not null && !inError.Contains(p.ItemId)).Select(p =>
         {
-            var fields = changed.Where(c => c.ItemId == p.ItemId).MaxBy(c => c.At)?.Appointment ?? p.Appointment!;
-            return new AppointmentFact(p.FamilyId, p.About, fields.Start, fields.DurationMinutes, cancelled.Contains(p.ItemId));
+            var last = changed.Where(c => c.ItemId == p.ItemId).MaxBy(c => c.At);
+            var fields = last?.Appointment ?? p.Appointment!;
+            var children = last?.Consultation?.Children ?? p.Consultation?.Children ?? p.About;
+            return new AppointmentFact(p.FamilyId, children, fields.Start, fields.DurationMinutes, !held.Contains(p.ItemId));
         })];
     }
 }

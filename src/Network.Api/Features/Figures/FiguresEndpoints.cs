@@ -56,7 +56,7 @@ public static class FiguresEndpoints
             string.Join(';', new[] { "gemeente", "maand", "gezinnen", "kinderen" }
                 .Concat(frameworks.Select(f => $"kinderen_{f}"))
                 .Concat(types.Select(t => $"gestart_{t}")).Concat(types.Select(t => $"beeindigd_{t}"))
-                .Concat(["gemiddeld_dagen_tot_eerste_toestemming", "consulten"])),
+                .Concat(["gemiddeld_dagen_tot_eerste_toestemming", "casusoverleggen"])),
         };
         foreach (var r in report.Rows)
             lines.Add(string.Join(';', new[] { Field(r.Municipality), r.Month, Cell(r.Families), Cell(r.Children) }
