@@ -134,7 +134,7 @@ public sealed class BoardItemsPageTests : BunitContext
                 Timeline(null, Document(10) with { ItemId = itemId }) with { Version = 10 }, etag: 10);
         var cut = RenderSettled();
 
-        cut.FindAll(".kind-option input")[1].Change("Document");
+        cut.Find(".kind-option input[value=Document]").Change("Document");
         cut.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>()
             .UploadFiles(InputFileContent.CreateFromText("%PDF-1.4 verslag", "verslag.pdf", contentType: "application/pdf"));
         cut.Find("#document-text").Input("Verslag van het gesprek");
@@ -167,8 +167,8 @@ public sealed class BoardItemsPageTests : BunitContext
             }, etag: 2);
         var cut = RenderSettled();
 
-        cut.FindAll(".kind-option input")[2].Change("Appointment");
-        cut.Find("#appointment-title").Input("Huisbezoek");
+        cut.Find(".kind-option input[value=Appointment]").Change("Appointment");
+        cut.WaitForElement("#appointment-title", Wait).Input("Huisbezoek");
         cut.Find("#appointment-day").Change("2026-12-02");
         cut.Find("#appointment-time").Change("09:30");
         cut.Find("[data-testid=appointment-composer]").Submit();
@@ -179,7 +179,7 @@ public sealed class BoardItemsPageTests : BunitContext
         Assert.Contains("\"durationMinutes\":60", post.Body);
 
         cut.FindAll("button").Single(b => b.TextContent == "Reageren").Click();
-        cut.Find("[data-testid=reply-form] textarea").Input("Ik kom ook");
+        cut.WaitForElement("[data-testid=reply-form] textarea", Wait).Input("Ik kom ook");
         cut.Find("[data-testid=reply-form]").Submit();
 
         cut.WaitForAssertion(() => Assert.Contains("Ik kom ook", cut.Find("[data-testid=reply]").TextContent), Wait);

@@ -86,7 +86,7 @@ public sealed class ComposerTests : BunitContext
 
         cut.Render(p => p.Add(c => c.Composer, ParentComposer(mayUpload: true)));
         Assert.Equal(["Notitie", "Document", "Afspraak"], cut.FindAll(".kind-option").Select(o => o.TextContent.Trim()));
-        cut.FindAll(".kind-option input")[1].Change("Document");
+        cut.Find(".kind-option input[value=Document]").Change("Document");
         Assert.NotEmpty(cut.FindAll("[data-testid=document-composer]"));
         Assert.Empty(cut.FindAll("[data-testid=note-composer]"));
     }
