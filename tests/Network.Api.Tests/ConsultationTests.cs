@@ -45,6 +45,17 @@ public sealed class ConsultationTests(ApiFixture api) : IClassFixture<ApiFixture
         return calendar.Events.Single();
     }
 
+    /// <summary>The invitation to an address for one consultation at one SEQUENCE (other tests of the class invite the same people).</summary>
+    private async Task<MimeMessage> InvitationAsync(string to, Guid item, int sequence)
+    {
+        for (var tries = 0; tries < 200; tries++, await Task.Delay(100, Ct))
+            foreach (var mail in api.Mail.To(to))
+                if (mail.BodyParts.OfType<TextPart>().FirstOrDefault(p => p.ContentType.MimeType == "text/calendar") is { } part
+                    && Ical.Net.Calendar.Load(part.Text)!.Events.Single() is { } e && e.Uid == $"{item}@network" && e.Sequence == sequence)
+                    return mail;
+        throw new TimeoutException($"No invitation {sequence} for {item} reached {to}.");
+    }
+
     private async Task<ItemView> ItemAsync(HttpClient client, Guid item) =>
         (await client.GetFromJsonAsync<ItemView>($"/api/items/{item}", ApiFixture.Json, Ct))!;
 
@@ -61,7 +72,7 @@ public sealed class ConsultationTests(ApiFixture api) : IClassFixture<ApiFixture
         string[] recipients = [Coordinator.Email, YouthDoctor.Email, Guardian.Email, BoardInvestigator.Email, BosMother.Email, BosFather.Email];
         foreach (var to in recipients)
         {
-            var mail = await api.Mail.WaitForAsync(to);
+            var mail = await InvitationAsync(to, item, 0);
             var e = Invitation(mail, out var method);
             Assert.Equal("REQUEST", method);
             Assert.Equal($"{item}@network", e.Uid);
@@ -109,13 +120,13 @@ public sealed class ConsultationTests(ApiFixture api) : IClassFixture<ApiFixture
             using var changed = await fatima.SendAsync(change, Ct);
             Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
         }
-        var second = Invitation(await api.Mail.WaitForAsync(BosMother.Email, 2), out var secondMethod);
+        var second = Invitation(await InvitationAsync(BosMother.Email, item, 1), out var secondMethod);
         Assert.Equal(("REQUEST", 1, $"{item}@network"), (secondMethod, second.Sequence, second.Uid));
         Assert.Equal(start.AddHours(1).UtcDateTime, second.Start!.AsUtc);
 
         using (var cancelled = await fatima.PostAsJsonAsync($"/api/consultations/{item}/cancel", new { reason = "Ziek" }, Ct))
             Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
-        var third = Invitation(await api.Mail.WaitForAsync(BosMother.Email, 3), out var thirdMethod);
+        var third = Invitation(await InvitationAsync(BosMother.Email, item, 2), out var thirdMethod);
         Assert.Equal(("CANCEL", 2, "CANCELLED"), (thirdMethod, third.Sequence, third.Status));
     }
 

@@ -114,9 +114,13 @@ public sealed class ConsultationJourneyTests(PlatformFixture platform)
             await Expect(card.GetByTestId("plan-action").Filter(new() { HasText = decision }).GetByTestId("decided-in")).ToBeVisibleAsync();
 
         // She was invited by e-mail, with a calendar invitation, and without anything about the family.
-        var mail = await platform.Mail.WaitForAsync("linda.bos@gezin.demo");
-        Assert.Contains(mail.BodyParts, p => p.ContentType.MimeType == "text/calendar" && p.ContentType.Parameters["method"] == "REQUEST");
-        Assert.DoesNotContain(title, mail.TextBody);
+        MimeKit.MimeMessage? invitation = null;
+        for (var tries = 0; tries < 200 && invitation is null; tries++, await Task.Delay(100))
+            invitation = platform.Mail.To("linda.bos@gezin.demo").LastOrDefault(m =>
+                m.BodyParts.Any(p => p.ContentType.MimeType == "text/calendar" && p.ContentType.Parameters["method"] == "REQUEST"));
+        Assert.NotNull(invitation);
+        Assert.DoesNotContain(title, invitation.TextBody);
+        Assert.DoesNotContain(tag, invitation.TextBody);
     }
 
     private static async Task AssertNoViolationsAsync(IPage page)
