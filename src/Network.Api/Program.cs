@@ -16,6 +16,7 @@ using Network.Api.Features.Items;
 using Network.Api.Features.Plans;
 using Network.Api.Infrastructure.Gate;
 using Network.Api.Features.Notifications;
+using Network.Api.Features.Voice;
 using Network.Api.Features.Organisations;
 using Network.Api.Features.Registry;
 using Network.Api.Infrastructure.Audit;
@@ -121,6 +122,7 @@ app.MapAccessLog();
 app.MapAuthorizationTable();
 app.MapEmergency();
 app.MapNotifications();
+app.MapFamilyVoice();
 app.MapHub<BoardHub>(BoardHub.Path);
 
 app.Run();

@@ -141,9 +141,22 @@ public sealed record Family(
     public IEnumerable<PersonId> ParentsWithAuthority(PersonId child, DateOnly day) =>
         Authority.Where(a => a.Child == child && a.ValidOn(day)).Select(a => a.Parent).Distinct();
 
-    public static Family? Evolve(Family? state, object @event) => (state, @event) switch
+    /// <summary>
+    /// A family stored before a list existed reads it back as a default array, which cannot be
+    /// written again: every step starts from empty lists instead.
+    /// </summary>
+    public static Family? Evolve(Family? state, object @event) =>
+        Step(state is { YouthChoices.IsDefault: true } or { Emergencies.IsDefault: true }
+            ? state with
+            {
+                YouthChoices = state.YouthChoices.IsDefault ? [] : state.YouthChoices,
+                Emergencies = state.Emergencies.IsDefault ? [] : state.Emergencies,
+            }
+            : state, @event);
+
+    private static Family? Step(Family? state, object @event) => (state, @event) switch
     {
-        (_, FamilyRegistered e) => new Family(e.FamilyId, e.Name, [], [], [], [], [], [], null, []),
+        (_, FamilyRegistered e) => new Family(e.FamilyId, e.Name, [], [], [], [], [], [], null, [], []),
         (null, _) => null,
         (var f, FamilyMemberAdded e) => f with
         {

@@ -179,6 +179,9 @@ public sealed class DemoRegion(
         bos.Do(f => FamilyDecisions.InviteProfessional(f, fatima, actors[BoardInvestigator], MembershipBasis.LegalBasis, [TimPerson], now));
         bos.Do(f => FamilyDecisions.GiveConsent(f, actors[BosMother], fatima.UserId, TimPerson, now));
         bos.Do(f => FamilyDecisions.GiveConsent(f, actors[BosMother], actors[YouthDoctor].UserId, TimPerson, now));
+        // Eva (16) has her own say: her parents see medical information about her, not her justice information.
+        bos.Do(f => YouthSay.Choose(f, actors[BosYouth], InformationCategory.Medical, true, AuthorizationTable.Default, now));
+        bos.Do(f => YouthSay.Choose(f, actors[BosYouth], InformationCategory.Justice, false, AuthorizationTable.Default, now));
         session.Events.StartStream<Family>(BosFamily.Value, bos.Events.ToArray());
         session.Events.StartStream<Board>(BosBoard.Value, Board.Open(BosBoard, bos.State, "Gezinsbord Bos", now).ToArray());
 
