@@ -1,0 +1,12 @@
+namespace Network.Web.Api;
+
+/// <summary>The family's own voice (#12): the youth's say, the home, notifications.</summary>
+public sealed partial class NetworkApi
+{
+    public Task<ApiResult<YouthSayView>> GetYouthSayAsync(Guid familyId, CancellationToken ct = default) =>
+        GetAsync<YouthSayView>($"api/families/{familyId}/youth-say", ct);
+
+    public Task<ApiResult<FamilyChanged>> ChooseYouthSayAsync(
+        Guid familyId, long version, InformationCategory category, bool parentsSee, CancellationToken ct = default) =>
+        SendAsync<FamilyChanged>(HttpMethod.Put, $"api/families/{familyId}/youth-say/{category}", new YouthSayRequest(parentsSee), version, ct);
+}
