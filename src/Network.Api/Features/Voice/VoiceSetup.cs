@@ -1,3 +1,4 @@
+using Network.Api.Features.Home;
 using Network.Api.Features.YouthSay;
 
 namespace Network.Api.Features.Voice;
@@ -8,6 +9,7 @@ public static class VoiceSetup
     public static IEndpointRouteBuilder MapFamilyVoice(this IEndpointRouteBuilder app)
     {
         app.MapYouthSay();
+        app.MapHome();
         return app;
     }
 }
