@@ -10,3 +10,10 @@ public sealed partial class NetworkApi
         Guid familyId, long version, InformationCategory category, bool parentsSee, CancellationToken ct = default) =>
         SendAsync<FamilyChanged>(HttpMethod.Put, $"api/families/{familyId}/youth-say/{category}", new YouthSayRequest(parentsSee), version, ct);
 }
+
+public sealed partial class NetworkApi
+{
+    public Task<ApiResult<HomeNewView>> GetHomeNewAsync(CancellationToken ct = default) => GetAsync<HomeNewView>("api/my/home/new", ct);
+
+    public Task<ApiResult<HomeAskedView>> GetHomeAskedAsync(CancellationToken ct = default) => GetAsync<HomeAskedView>("api/my/home/asked", ct);
+}
