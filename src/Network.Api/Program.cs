@@ -59,6 +59,7 @@ builder.Services.AddSignalR();
 builder.Services.AddNetworkScaleOut(builder.Configuration);
 builder.Services.AddSingleton<BoardChangePublisher>();
 builder.Services.AddHostedService<BoardChangePusher>();
+builder.Services.AddFamilyVoice();
 builder.Services.AddNetworkMarten(connectionString);
 builder.Services.AddSingleton(_ => Npgsql.NpgsqlDataSource.Create(connectionString));
 builder.Services.AddSingleton<AccessLogStore>();

@@ -24,3 +24,8 @@ public sealed record HomeConsentAsked(Guid FamilyId, string FamilyName, Guid Pro
 
 /// <summary>What is asked of the caller besides their actions (<c>/api/my/actions</c>): plan versions to agree to, consent to give.</summary>
 public sealed record HomeAskedView(IReadOnlyList<HomeAgreementAsked> Agreements, IReadOnlyList<HomeConsentAsked> Consents);
+
+/// <summary>Whether the caller gets a daily e-mail when there is something new for them.</summary>
+public sealed record DigestView(bool Daily);
+
+public sealed record DigestRequest(bool? Daily);
