@@ -17,3 +17,11 @@ public sealed partial class NetworkApi
 
     public Task<ApiResult<HomeAskedView>> GetHomeAskedAsync(CancellationToken ct = default) => GetAsync<HomeAskedView>("api/my/home/asked", ct);
 }
+
+public sealed partial class NetworkApi
+{
+    public Task<ApiResult<DigestView>> GetDigestAsync(CancellationToken ct = default) => GetAsync<DigestView>("api/my/digest", ct);
+
+    public Task<ApiResult<DigestView>> SetDigestAsync(bool daily, CancellationToken ct = default) =>
+        SendAsync<DigestView>(HttpMethod.Put, "api/my/digest", new DigestRequest(daily), null, ct);
+}
