@@ -44,7 +44,7 @@ public sealed class YouthSayTests(ApiFixture api) : IClassFixture<ApiFixture>
         var lindaPushes = Channel.CreateUnbounded<long>();
         var evaPushes = Channel.CreateUnbounded<long>();
         await using var lindaHub = await api.JoinBoardAsync(BosMother, Board, lindaPushes, Ct);
-        lindaHub.On<string, Guid>(nameof(IBoardClient.Notified), (kind, family) => { if (family == Bos) lindaNotices.Writer.TryWrite(kind); });
+        lindaHub.On<string, Guid>(nameof(IBoardClient.Notified), (kind, family) => { if (family == Bos && kind == "youth-say") lindaNotices.Writer.TryWrite(kind); });
         await using var evaHub = await api.JoinBoardAsync(BosYouth, Board, evaPushes, Ct);
 
         var first = await PostMedicalAsync(sophie, "Eva was bij de jeugdarts voor een controle.");
