@@ -22,8 +22,15 @@ public sealed record HomeAgreementAsked(Guid FamilyId, string FamilyName, Guid V
 /// <summary>A professional waiting for the caller's consent for a child.</summary>
 public sealed record HomeConsentAsked(Guid FamilyId, string FamilyName, Guid ProfessionalId, string ProfessionalName, string? Organisation, Guid ChildId, string ChildName);
 
-/// <summary>What is asked of the caller besides their actions (<c>/api/my/actions</c>): plan versions to agree to, consent to give.</summary>
-public sealed record HomeAskedView(IReadOnlyList<HomeAgreementAsked> Agreements, IReadOnlyList<HomeConsentAsked> Consents);
+/// <summary>A family member's proposal for the plan that the caller (a professional who writes the plan) may accept or decline.</summary>
+public sealed record HomeProposalAsked(Guid FamilyId, string FamilyName, Guid ItemId, string Summary, string ByName, DateTimeOffset At);
+
+/// <summary>
+/// What is asked of the caller besides their actions (<c>/api/my/actions</c>): plan versions to agree to, consent to give
+/// (family members), proposals to decide on (professionals).
+/// </summary>
+public sealed record HomeAskedView(
+    IReadOnlyList<HomeAgreementAsked> Agreements, IReadOnlyList<HomeConsentAsked> Consents, IReadOnlyList<HomeProposalAsked>? Proposals = null);
 
 /// <summary>Whether the caller gets a daily e-mail when there is something new for them.</summary>
 public sealed record DigestView(bool Daily);

@@ -96,10 +96,14 @@ public sealed class HomeTests(ApiFixture api) : IClassFixture<ApiFixture>
             c => c.ChildId == NoorPerson.Value);
         Assert.Contains((await noor.GetFromJsonAsync<HomeAskedView>("/api/my/home/asked", ApiFixture.Json, Ct))!.Consents,
             c => c.ChildId == NoorPerson.Value);
-        // A professional is asked neither.
+        // A professional is asked neither, but the mother's proposal waits for her decision.
         var pro = (await fatima.GetFromJsonAsync<HomeAskedView>("/api/my/home/asked", ApiFixture.Json, Ct))!;
         Assert.Empty(pro.Consents);
         Assert.Empty(pro.Agreements);
+        var proposal = Assert.Single(pro.Proposals!);
+        Assert.Equal(("Sanne Jansen", "Gezin Jansen"), (proposal.ByName, proposal.FamilyName));
+        Assert.StartsWith("Ik wil een cursus ontspanning", proposal.Summary);
+        Assert.Null((await sanne.GetFromJsonAsync<HomeAskedView>("/api/my/home/asked", ApiFixture.Json, Ct))!.Proposals);
     }
 
     [Fact]

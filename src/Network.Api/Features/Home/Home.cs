@@ -68,6 +68,7 @@ public sealed class HomeHandler(IDocumentSession session, FamilyContexts familie
         gate.NothingShown();
         var agreements = new List<HomeAgreementAsked>();
         var consents = new List<HomeConsentAsked>();
+        if (q.Actor.IsProfessional) return new HomeAskedView(agreements, consents, await ProposalsAsync(q.Actor, ct));
         if (q.Actor.PersonId is not { } me) return new HomeAskedView(agreements, consents);
         var day = DateOnly.FromDateTime(gate.Now.UtcDateTime);
         foreach (var f in await families.ConnectedToAsync(q.Actor, ct))
@@ -99,6 +100,21 @@ public sealed class HomeHandler(IDocumentSession session, FamilyContexts familie
                 agreements.Add(new HomeAgreementAsked(family.Id.Value, family.Name, latest.ItemId, latest.Number, latest.At, latest.ByName));
         }
         return new HomeAskedView(agreements, consents);
+    }
+
+    /// <summary>The proposals waiting for a decision the professional may take, in every family whose plan they read.</summary>
+    private async Task<IReadOnlyList<HomeProposalAsked>> ProposalsAsync(Actor actor, CancellationToken ct)
+    {
+        var proposals = new List<HomeProposalAsked>();
+        foreach (var f in await families.ConnectedToAsync(actor, ct))
+        {
+            if (!FamilyPolicy.ReadBoard(actor, f.Family, f.BirthDates, f.Table, gate.Now).Allowed) continue;
+            var (rows, _) = await gate.ReadPlanAsync(actor, f, ct);
+            var plan = PlanViews.Build(actor, f, [.. rows.Select(r => r.Row)], null, gate.Now);
+            proposals.AddRange(plan.Proposals.Where(p => p.MayDecide)
+                .Select(p => new HomeProposalAsked(f.Id.Value, f.Family.Name, p.ItemId, Summary(p.Text), p.AuthorName, p.At)));
+        }
+        return proposals;
     }
 
     public static HomeSection SectionOf(ItemRow row) => row switch
