@@ -78,11 +78,11 @@ public sealed partial class FamilyVoiceJourneyTests(PlatformFixture platform)
         await linda.GotoAsync(platform.WebUrl + "/");
         var asked = linda.GetByTestId("home-asked");
         var version = asked.GetByTestId("home-agree");
-        await Expect(version).ToContainTextAsync("Versie 2 van het gezinsplan");
+        await Expect(version).ToContainTextAsync("Versie 1 van het gezinsplan");
         await AssertFitsAsync(linda);
         await AssertNoViolationsAsync(linda);
         await version.GetByTestId("home-agree-button").ClickAsync();
-        await Expect(asked.GetByTestId("home-asked-status")).ToHaveTextAsync("U bent akkoord met versie 2 van het gezinsplan.");
+        await Expect(asked.GetByTestId("home-asked-status")).ToHaveTextAsync("U bent akkoord met versie 1 van het gezinsplan.");
         await Expect(asked.GetByTestId("home-agree")).ToHaveCountAsync(0);
         await Expect(linda.GetByTestId("home-new")).ToContainTextAsync("Veranderingen in het gezinsplan");
     }

@@ -188,7 +188,7 @@ public sealed class DemoRegion(
         var bosBoard = Board.Open(BosBoard, bos.State, "Gezinsbord Bos", now);
         session.Events.StartStream<Board>(BosBoard.Value, bosBoard.ToArray());
         DemoVoice.ForBos(session, bosBoard.Aggregate((Board?)null, Board.Evolve)!, new FamilyOf(bos.State, birthDates), fatima,
-            LindaPerson, KeesPerson, EvaPerson, TimPerson, now);
+            LindaPerson, KeesPerson, EvaPerson, now);
 
         await session.SaveChangesAsync(ct);
         logger.LogInformation("Demo region created");

@@ -4,14 +4,14 @@ namespace Network.Api.Infrastructure.Setup;
 
 /// <summary>
 /// So that every demo family member finds something on their home (#12): in Gezin Bos and Gezin
-/// Yılmaz a message for the whole family, a family talk coming up and a first plan version waiting
-/// for the family's agreement, with an action on a parent's name. Made through the same decisions
-/// as the app.
+/// Yılmaz a message for the whole family and a talk or visit coming up; in Gezin Yılmaz a first plan
+/// version waiting for the mother's agreement, with an action on her name (Gezin Bos's consent for
+/// Lars and Eva waits for them). Made through the same decisions as the app.
 /// </summary>
 internal static class DemoVoice
 {
     public static void ForBos(
-        IDocumentSession session, Board board, FamilyOf family, Actor fatima, PersonId linda, PersonId kees, PersonId eva, PersonId tim, DateTimeOffset now)
+        IDocumentSession session, Board board, FamilyOf family, Actor fatima, PersonId linda, PersonId kees, PersonId eva, DateTimeOffset now)
     {
         var table = AuthorizationTable.Default;
         var everyone = new ItemChoices(InformationCategory.General, [], Audience.Everyone);
@@ -22,17 +22,7 @@ internal static class DemoVoice
         var start = new DateTimeOffset(DateOnly.FromDateTime(now.UtcDateTime.AddDays(5)), new TimeOnly(15, 30), TimeSpan.Zero);
         session.Events.StartStream<Item>(talk.Value, [.. ItemDecisions.Post(board, family, table, fatima, talk, "Gezinsgesprek bij het buurtteam", everyone, now,
             appointment: new AppointmentFields(start, 60, "Buurtteam Utrecht-Oost, Kanaalweg 10", null, [linda, kees, eva], [fatima.UserId]))]);
-
-        var plan = new DemoPlan(board, family);
-        DateOnly Day(int days) => DateOnly.FromDateTime(now.AddDays(days).UtcDateTime);
-        var safe = plan.Add(fatima, new NewPlanItem(ItemKind.Goal, "Tim voelt zich veilig en rustig thuis.", [tim],
-            "Tim slaapt vijf nachten per week goed.", 4, Day(0)), now);
-        plan.Add(fatima, new NewPlanItem(ItemKind.Action, "Elke avond een vast slaapritueel met Tim.", [], Goal: safe,
-            Due: Day(14), Owner: new Owner(null, linda, "Linda Bos")), now);
-        plan.Add(fatima, new NewPlanItem(ItemKind.Action, "Om de week een uitje met Tim.", [], Goal: safe,
-            Due: Day(21), Owner: new Owner(null, kees, "Kees Bos")), now);
-        plan.Publish(fatima, null, now);
-        plan.Save(session);
+        // Gezin Bos keeps an empty plan: the case consultation around Tim (#11) builds its agenda from it.
     }
 
     public static void ForYilmaz(IDocumentSession session, Board board, FamilyOf family, Actor peter, PersonId ayse, PersonId emre, DateTimeOffset now)
