@@ -33,6 +33,7 @@ builder.Services.AddSingleton<TokenStore>();
 builder.Services.AddScoped<AccessTokens>();
 builder.Services.AddScoped<NetworkApi>();
 builder.Services.AddScoped<BoardUpdates>();
+builder.Services.AddScoped<UserClock>();
 
 var oidc = builder.Configuration.GetSection("Network:Oidc").Get<OidcSettings>()
     ?? throw new InvalidOperationException("Network:Oidc is not configured.");

@@ -115,7 +115,7 @@ public sealed class ConsultationJourneyTests(PlatformFixture platform)
 
         // She was invited by e-mail, with a calendar invitation, and without anything about the family.
         MimeKit.MimeMessage? invitation = null;
-        for (var tries = 0; tries < 200 && invitation is null; tries++, await Task.Delay(100))
+        for (var tries = 0; tries < 200 && invitation is null; tries++, await Task.Delay(100, TestContext.Current.CancellationToken))
             invitation = platform.Mail.To("linda.bos@gezin.demo").LastOrDefault(m =>
                 m.BodyParts.Any(p => p.ContentType.MimeType == "text/calendar" && p.ContentType.Parameters["method"] == "REQUEST"));
         Assert.NotNull(invitation);

@@ -30,6 +30,9 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public const string Password = "Netwerk-demo-2026";
 
+    /// <summary>The API's services, for a journey that sets its scene through the same commands the endpoints send.</summary>
+    public IServiceProvider ApiServices => apiHost!.Services;
+
     public async ValueTask InitializeAsync()
     {
         database = await TestDatabase.CreateAsync("e2e");

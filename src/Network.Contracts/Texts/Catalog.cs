@@ -12,14 +12,14 @@ public static partial class Catalog
 {
     public static string Text(string code, IReadOnlyDictionary<string, string>? args, bool english)
     {
-        if (!Texts.TryGetValue(code, out var text) && !AccountTexts.TryGetValue(code, out text))
+        if (!Texts.TryGetValue(code, out var text) && !AccountTexts.TryGetValue(code, out text) && !VoiceTexts.TryGetValue(code, out text))
             return english ? "Something is not right." : "Er klopt iets niet.";
         var template = english ? text.En : text.Nl;
         return Placeholder().Replace(template, m =>
             args is not null && args.TryGetValue(m.Groups[1].Value, out var value) ? Word(m.Groups[1].Value, value, english) : "");
     }
 
-    public static bool Knows(string code) => Texts.ContainsKey(code) || AccountTexts.ContainsKey(code);
+    public static bool Knows(string code) => Texts.ContainsKey(code) || AccountTexts.ContainsKey(code) || VoiceTexts.ContainsKey(code);
 
     /// <summary>A parameter in words: enum names become the words a user knows, dates become readable.</summary>
     public static string Word(string key, string value, bool english) => key switch

@@ -80,17 +80,22 @@ public static class TablePolicy
             failed = "legal-basis";
         else if (c2.HasFlag(TableCondition.AboutThemself) && !(actor.PersonId is { } me && about.Count == 1 && about.Contains(me)))
             failed = "about-themself";
-        else if (c2.HasFlag(TableCondition.Under16OrYouthConsent) && child is not null
-                 && Person.AgeOn(birthDate, DateOnly.FromDateTime(at.UtcDateTime)) >= 16)
-            // The youth's own say per category (from 16) is not recorded yet, so from 16 this stays closed.
+        else if (c2.HasFlag(TableCondition.Under16OrYouthConsent) && child is { } youth
+                 && Person.AgeOn(birthDate, DateOnly.FromDateTime(at.UtcDateTime)) >= YouthSay.Age
+                 && !(YouthSay.IsParentColumn(column.Value) && YouthSay.ParentsSee(family, youth, category)))
+            // From 16 the youth's own say per category (YouthSay): closed until they let their parents see it.
             failed = "under-16-or-youth-consent";
         else if (c2.HasFlag(TableCondition.AdministrativeOnly))
             failed = "administrative-only";
         else if (c2.HasFlag(TableCondition.ExistenceOnly) && needed == TableAccess.Read)
             sight = Sight.ExistenceOnly;
 
-        return failed is not null
-            ? new(standing, column, cell, Sight.None, [standing.Reason, cellReason, new Reason(Reasons.ConditionPrefix + failed)])
+        if (failed is not null)
+            return new(standing, column, cell, Sight.None, [standing.Reason, cellReason, new Reason(Reasons.ConditionPrefix + failed)]);
+        // Open from 16 only because the youth lets their parents see it: the reason says so.
+        return c2.HasFlag(TableCondition.Under16OrYouthConsent) && child is not null
+               && Person.AgeOn(birthDate, DateOnly.FromDateTime(at.UtcDateTime)) >= YouthSay.Age
+            ? new(standing, column, cell, sight, [standing.Reason, cellReason, new Reason(YouthSay.LetsParentsSee)])
             : new(standing, column, cell, sight, [standing.Reason, cellReason]);
     }
 

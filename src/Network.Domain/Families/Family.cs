@@ -112,8 +112,16 @@ public sealed record Family(
     ImmutableArray<NetworkMember> Professionals,
     ImmutableArray<ConsentGrant> Consents,
     UserId? Coordinator,
-    ImmutableArray<EmergencyAccess> Emergencies = default)
+    ImmutableArray<EmergencyAccess> Emergencies = default,
+    ImmutableArray<YouthChoice> YouthChoices = default)
 {
+    /// <summary>A youth's choice in force for one category (<see cref="YouthSay"/>), or none.</summary>
+    public YouthChoice? ChoiceOf(PersonId youth, InformationCategory category) =>
+        YouthChoices.IsDefault ? null : YouthChoices.FirstOrDefault(c => c.Youth == youth && c.Category == category);
+
+    /// <summary>Every choice a youth made that is in force.</summary>
+    public IEnumerable<YouthChoice> ChoicesOf(PersonId youth) => YouthChoices.IsDefault ? [] : YouthChoices.Where(c => c.Youth == youth);
+
     public EmergencyAccess? EmergencyFor(UserId user, PersonId child, DateTimeOffset at) =>
         Emergencies.IsDefault ? null : Emergencies.LastOrDefault(e => e.UserId == user && e.Child == child && e.ActiveAt(at));
 
@@ -133,9 +141,22 @@ public sealed record Family(
     public IEnumerable<PersonId> ParentsWithAuthority(PersonId child, DateOnly day) =>
         Authority.Where(a => a.Child == child && a.ValidOn(day)).Select(a => a.Parent).Distinct();
 
-    public static Family? Evolve(Family? state, object @event) => (state, @event) switch
+    /// <summary>
+    /// A family stored before a list existed reads it back as a default array, which cannot be
+    /// written again: every step starts from empty lists instead.
+    /// </summary>
+    public static Family? Evolve(Family? state, object @event) =>
+        Step(state is { YouthChoices.IsDefault: true } or { Emergencies.IsDefault: true }
+            ? state with
+            {
+                YouthChoices = state.YouthChoices.IsDefault ? [] : state.YouthChoices,
+                Emergencies = state.Emergencies.IsDefault ? [] : state.Emergencies,
+            }
+            : state, @event);
+
+    private static Family? Step(Family? state, object @event) => (state, @event) switch
     {
-        (_, FamilyRegistered e) => new Family(e.FamilyId, e.Name, [], [], [], [], [], [], null, []),
+        (_, FamilyRegistered e) => new Family(e.FamilyId, e.Name, [], [], [], [], [], [], null, [], []),
         (null, _) => null,
         (var f, FamilyMemberAdded e) => f with
         {
@@ -172,6 +193,12 @@ public sealed record Family(
         },
         (var f, CoordinatorAppointed e) => f with { Coordinator = e.UserId },
         (var f, EmergencyAccessGranted e) => f with { Emergencies = (f.Emergencies.IsDefault ? [] : f.Emergencies).Add(e.Access) },
+        (var f, YouthSayChosen e) => f with
+        {
+            YouthChoices = (f.YouthChoices.IsDefault ? [] : f.YouthChoices)
+                .RemoveAll(c => c.Youth == e.Youth && c.Category == e.Category)
+                .Add(new YouthChoice(e.Youth, e.Category, e.ParentsSee, e.At)),
+        },
         (var f, ConsentRecordedOnBehalf e) => f with
         {
             Consents = f.Consents

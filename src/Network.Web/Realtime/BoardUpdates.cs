@@ -20,12 +20,15 @@ public sealed class BoardUpdates(AccessTokens tokens, IOptions<ApiSettings> api,
     private HubConnection? connection;
 
     /// <summary>Connects and joins the board's group; <paramref name="onChanged"/> gets each new version.</summary>
-    public async Task<long> JoinAsync(Guid boardId, Func<long, Task> onChanged, Func<Task> onReconnected, CancellationToken ct = default)
+    /// <paramref name="onNotified"/> hears the user's own notices (kind, family), such as a youth's choice that changes what they may see.
+    public async Task<long> JoinAsync(
+        Guid boardId, Func<long, Task> onChanged, Func<Task> onReconnected, CancellationToken ct = default, Func<string, Guid, Task>? onNotified = null)
     {
         // One board at a time: a page that moves to another board leaves the previous one.
         await DisposeAsync();
         connection = Connect();
         connection.On<Guid, long>("BoardChanged", (changed, version) => changed == boardId ? onChanged(version) : Task.CompletedTask);
+        if (onNotified is not null) connection.On<string, Guid>("Notified", onNotified);
         connection.Reconnected += async _ =>
         {
             await connection.InvokeAsync<long>("JoinBoard", boardId);

@@ -192,6 +192,15 @@ public sealed class Gate(IDocumentSession session, AccessLogStore log, NpgsqlDat
         return result;
     }
 
+    /// <summary>What changed since a moment in the families the actor is connected to, each item still readable by them now.</summary>
+    public async Task<IReadOnlyList<(ItemRow Row, FamilyContext Family)>> ChangedSinceAsync(
+        Actor actor, FamilyContexts families, DateTimeOffset since, int limit, CancellationToken ct)
+    {
+        var connected = await families.ConnectedToAsync(actor, ct);
+        var rows = connected.Count == 0 ? [] : await ItemRows.ChangedSinceAsync(db, [.. connected.Select(f => f.Id.Value)], since, limit, ct);
+        return await ReadableAsync(actor, rows, families, "home:new", ct);
+    }
+
     /// <summary>
     /// A search over the given families (each one the actor may read): every candidate goes through
     /// the item decision before it is counted, and candidates are read in batches until the page

@@ -293,6 +293,19 @@ public static class ItemRows
         return result;
     }
 
+    /// <summary>The items of these families changed after <paramref name="since"/>, newest first (the home's "new since your last visit").</summary>
+    public static async Task<IReadOnlyList<ItemRow>> ChangedSinceAsync(NpgsqlDataSource db, Guid[] families, DateTimeOffset since, int limit, CancellationToken ct)
+    {
+        await using var command = db.CreateCommand($"""
+            select {Columns} from network.items
+            where family_id = any($1) and changed_at > $2 and not entered_in_error order by changed_at desc limit $3
+            """);
+        command.Parameters.Add(new() { Value = families });
+        command.Parameters.Add(new() { Value = since });
+        command.Parameters.Add(new() { Value = limit });
+        return await ReadAllAsync(command, ct);
+    }
+
     public static async Task<ItemRow?> ByIdAsync(NpgsqlDataSource db, Guid item, CancellationToken ct)
     {
         await using var command = db.CreateCommand($"select {Columns} from network.items where id = $1");

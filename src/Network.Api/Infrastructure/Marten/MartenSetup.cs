@@ -43,6 +43,7 @@ public static class MartenSetup
 
             // Thin pushes to SignalR, only after the transaction committed.
             options.Listeners.Add(sp.GetRequiredService<BoardChangePublisher>());
+            options.Listeners.Add(sp.GetRequiredService<NotificationListener>());
             return options;
         }).UseLightweightSessions();
 

@@ -11,7 +11,8 @@ using Npgsql;
 namespace Network.Api.Infrastructure.Realtime;
 
 /// <summary>What a committed transaction changed that someone may need to hear about.</summary>
-public sealed record CommittedChanges(IReadOnlyList<Guid> Items, IReadOnlyList<EmergencyAccessGranted> Emergencies);
+public sealed record CommittedChanges(
+    IReadOnlyList<Guid> Items, IReadOnlyList<EmergencyAccessGranted> Emergencies, IReadOnlyList<YouthSayChosen>? YouthSay = null);
 
 /// <summary>
 /// After a Marten transaction commits, hands what it changed to <see cref="BoardChangePusher"/>:
@@ -32,7 +33,9 @@ public sealed class BoardChangePublisher : DocumentSessionListenerBase
                 or ConsultationResponded or AgendaPointAdded or ConsultationHeld or DecisionRecorded or DecidedInConsultation)
             .Select(e => e.StreamId).Distinct().ToList();
         var emergencies = events.Select(e => e.Data).OfType<EmergencyAccessGranted>().ToList();
-        if (items.Count > 0 || emergencies.Count > 0) queue.Writer.TryWrite(new CommittedChanges(items, emergencies));
+        var youthSay = events.Select(e => e.Data).OfType<YouthSayChosen>().ToList();
+        if (items.Count > 0 || emergencies.Count > 0 || youthSay.Count > 0)
+            queue.Writer.TryWrite(new CommittedChanges(items, emergencies, youthSay));
         return Task.CompletedTask;
     }
 }
@@ -69,13 +72,18 @@ public sealed class BoardChangePusher(
         foreach (var granted in changes.Emergencies)
             if (granted.NotifiedCoordinator is { } coordinator)
                 await hub.Clients.Group(BoardHub.UserGroup(coordinator.Value)).Notified("emergency-access", granted.FamilyId.Value);
-        if (changes.Items.Count == 0) return;
+        if (changes.Items.Count == 0 && changes.YouthSay is not { Count: > 0 }) return;
 
         await using var scope = scopes.CreateAsyncScope();
         var families = scope.ServiceProvider.GetRequiredService<FamilyContexts>();
         var accounts = scope.ServiceProvider.GetRequiredService<AuthDbContext>();
         var session = scope.ServiceProvider.GetRequiredService<IDocumentSession>();
         var now = clock.GetUtcNow();
+        // A youth changed what their parents see: the family's members read their boards again (no content in the push).
+        foreach (var familyId in (changes.YouthSay ?? []).Select(y => y.FamilyId).Distinct())
+            if (await families.LoadAsync(familyId, ct) is { } changed)
+                foreach (var member in (await BoardReaders.CandidatesAsync(accounts, changed, now, ct)).Where(a => a.PersonId is not null))
+                    await hub.Clients.Group(BoardHub.UserGroup(member.UserId.Value)).Notified("youth-say", familyId.Value);
         var items = await session.LoadAllAsync<Item>(changes.Items.Select(i => (object)new ItemId(i)), ct);
         foreach (var byFamily in items.GroupBy(i => i.FamilyId))
         {

@@ -150,7 +150,9 @@ public sealed class DemoRegion(
             DateOnly.FromDateTime(now.UtcDateTime).AddMonths(-3), DateOnly.FromDateTime(now.UtcDateTime).AddMonths(9), now));
         yilmaz.Do(f => FamilyDecisions.InviteProfessional(f, peter, peter, MembershipBasis.LegalBasis, [EmrePerson], now));
         session.Events.StartStream<Family>(YilmazFamily.Value, yilmaz.Events.ToArray());
-        session.Events.StartStream<Board>(YilmazBoard.Value, Board.Open(YilmazBoard, yilmaz.State, "Gezinsbord Yılmaz", now).ToArray());
+        var yilmazBoard = Board.Open(YilmazBoard, yilmaz.State, "Gezinsbord Yılmaz", now);
+        session.Events.StartStream<Board>(YilmazBoard.Value, yilmazBoard.ToArray());
+        DemoVoice.ForYilmaz(session, yilmazBoard.Aggregate((Board?)null, Board.Evolve)!, new FamilyOf(yilmaz.State, birthDates), peter, AysePerson, EmrePerson, now);
 
         // Gezin Bos: every framework in one family. Divorced parents (Kees lost gezag), Tim (9) under
         // OTS and a Raad investigation, Eva (16) under jeugdreclassering, Lars placed at a secret
@@ -182,8 +184,14 @@ public sealed class DemoRegion(
         bos.Do(f => FamilyDecisions.InviteProfessional(f, fatima, actors[BoardInvestigator], MembershipBasis.LegalBasis, [TimPerson], now));
         bos.Do(f => FamilyDecisions.GiveConsent(f, actors[BosMother], fatima.UserId, TimPerson, now));
         bos.Do(f => FamilyDecisions.GiveConsent(f, actors[BosMother], actors[YouthDoctor].UserId, TimPerson, now));
+        // Eva (16) has her own say: her parents see medical information about her, not her justice information.
+        bos.Do(f => YouthSay.Choose(f, actors[BosYouth], InformationCategory.Medical, true, AuthorizationTable.Default, now));
+        bos.Do(f => YouthSay.Choose(f, actors[BosYouth], InformationCategory.Justice, false, AuthorizationTable.Default, now));
         session.Events.StartStream<Family>(BosFamily.Value, bos.Events.ToArray());
-        session.Events.StartStream<Board>(BosBoard.Value, Board.Open(BosBoard, bos.State, "Gezinsbord Bos", now).ToArray());
+        var bosBoard = Board.Open(BosBoard, bos.State, "Gezinsbord Bos", now);
+        session.Events.StartStream<Board>(BosBoard.Value, bosBoard.ToArray());
+        DemoVoice.ForBos(session, bosBoard.Aggregate((Board?)null, Board.Evolve)!, new FamilyOf(bos.State, birthDates), fatima,
+            LindaPerson, KeesPerson, EvaPerson, now);
 
         await session.SaveChangesAsync(ct);
         logger.LogInformation("Demo region created");
