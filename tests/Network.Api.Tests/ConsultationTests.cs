@@ -97,6 +97,15 @@ public sealed class ConsultationTests(ApiFixture api) : IClassFixture<ApiFixture
         Assert.Equal(recipients.Length, sent.Count);
         Assert.All(sent, x => Assert.Equal(AccessAction.Send, x.Record.Action));
 
+        // In the app too: the mother finds the invitation among her notifications.
+        using (var linda = await api.ClientForAsync(BosMother))
+        {
+            List<NotificationView> notes = [];
+            for (var tries = 0; tries < 100 && !notes.Any(n => n.Code == "notification.consultation-invited"); tries++, await Task.Delay(100, Ct))
+                notes = (await linda.GetFromJsonAsync<List<NotificationView>>("/api/notifications", ApiFixture.Json, Ct))!;
+            Assert.Contains(notes, n => n.Code == "notification.consultation-invited");
+        }
+
         // A participant downloads the same appointment from the app: same UID.
         using var sophie = await api.ClientForAsync(YouthDoctor);
         var ics = await sophie.GetStringAsync($"/api/items/{item}/appointment.ics", Ct);

@@ -31,7 +31,7 @@ public static partial class Catalog
         "relation" when Enum.TryParse<Relation>(value, out var r) => RelationName(r, english),
         "since" or "from" when DateOnly.TryParse(value, CultureInfo.InvariantCulture, out var d) =>
             d.ToString("d MMMM yyyy", english ? CultureInfo.GetCultureInfo("en-GB") : CultureInfo.GetCultureInfo("nl-NL")),
-        "until" when DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) =>
+        "until" or "when" when DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) =>
             t.ToString("d MMMM HH:mm", english ? CultureInfo.GetCultureInfo("en-GB") : CultureInfo.GetCultureInfo("nl-NL")) + " UTC",
         _ => value,
     };

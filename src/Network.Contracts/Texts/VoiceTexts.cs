@@ -12,6 +12,8 @@ public static partial class Catalog
         ["notification.invited"] = new("U bent uitgenodigd in het netwerk van {family}.", "You were invited into the network of {family}."),
         ["notification.consent-given"] = new("U kreeg toestemming om mee te helpen bij {child} ({family}).", "You were given consent to help with {child} ({family})."),
         ["notification.consent-withdrawn"] = new("De toestemming voor {child} ({family}) is ingetrokken.", "The consent for {child} ({family}) was withdrawn."),
+        ["notification.consultation-invited"] = new("U bent uitgenodigd voor een casusoverleg van {family} op {when}. Laat op het bord weten of u komt.",
+            "You are invited to a case consultation of {family} on {when}. Let them know on the board whether you come."),
         ["notification.item-about-you"] = new("Er staat iets nieuws over u op het bord van {family}.", "There is something new about you on the board of {family}."),
         ["notification.item-about-child"] = new("Er staat iets nieuws over {child} op het bord van {family}.", "There is something new about {child} on the board of {family}."),
         ["notification.action-assigned"] = new("Er staat een nieuwe actie op uw naam in het gezinsplan van {family}.", "A new action is on your name in the family plan of {family}."),

@@ -37,7 +37,8 @@ public sealed class NotificationMaker(
     ILogger<NotificationMaker> logger) : BackgroundService
 {
     public static bool Concerns(object data) => data is NetworkMemberAdded or ConsentGiven or ConsentWithdrawn or ConsentRecordedOnBehalf
-        or EmergencyAccessGranted or ItemPosted { Kind: ItemKind.Note or ItemKind.Document or ItemKind.Appointment or ItemKind.Action or ItemKind.PlanVersion };
+        or EmergencyAccessGranted or ItemPosted { Kind: ItemKind.Note or ItemKind.Document or ItemKind.Appointment or ItemKind.Action or ItemKind.PlanVersion
+            or ItemKind.Consultation or ItemKind.Minutes };
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -135,7 +136,11 @@ public sealed class NotificationMaker(
                 case ItemKind.PlanVersion when reader.PersonId is { } person && Agreements.Counts(f.Family, person, f.BirthDates, day):
                     yield return make(reader.UserId, "notification.plan-version", plan, [("number", posted.Version?.Number)]);
                     break;
-                case ItemKind.Note or ItemKind.Document or ItemKind.Appointment when reader.PersonId is { } me:
+                case ItemKind.Consultation when posted.Appointment is { } a
+                                               && (a.Users.Contains(reader.UserId) || reader.PersonId is { } invited && a.Persons.Contains(invited)):
+                    yield return make(reader.UserId, "notification.consultation-invited", board, [("when", a.Start)]);
+                    break;
+                case ItemKind.Note or ItemKind.Document or ItemKind.Appointment or ItemKind.Minutes when reader.PersonId is { } me:
                     if (posted.About.Contains(me))
                         yield return make(reader.UserId, "notification.item-about-you", board, []);
                     else if (f.Family.MemberFor(me)?.Relation is Relation.Parent or Relation.StepParent or Relation.FosterParent
