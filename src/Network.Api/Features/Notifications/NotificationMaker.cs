@@ -36,9 +36,18 @@ public sealed class NotificationMaker(
     NotificationListener listener, IHubContext<BoardHub, IBoardClient> hub, IServiceScopeFactory scopes, TimeProvider clock,
     ILogger<NotificationMaker> logger) : BackgroundService
 {
-    public static bool Concerns(object data) => data is NetworkMemberAdded or ConsentGiven or ConsentWithdrawn or ConsentRecordedOnBehalf
-        or EmergencyAccessGranted or ItemPosted { Kind: ItemKind.Note or ItemKind.Document or ItemKind.Appointment or ItemKind.Action or ItemKind.PlanVersion
-            or ItemKind.Consultation or ItemKind.Minutes };
+    /// <summary>
+    /// Whether an event can concern anyone: an item about nobody in particular (most notes) tells no
+    /// one, so the post's commit hands nothing to this worker.
+    /// </summary>
+    public static bool Concerns(object data) => data switch
+    {
+        NetworkMemberAdded or ConsentGiven or ConsentWithdrawn or ConsentRecordedOnBehalf or EmergencyAccessGranted => true,
+        ItemPosted { Kind: ItemKind.PlanVersion or ItemKind.Consultation } => true,
+        ItemPosted { Kind: ItemKind.Action } p => !p.AssignedTo.IsDefaultOrEmpty || !p.AssignedPersons.IsDefaultOrEmpty,
+        ItemPosted { Kind: ItemKind.Note or ItemKind.Document or ItemKind.Appointment or ItemKind.Minutes } p => !p.About.IsDefaultOrEmpty,
+        _ => false,
+    };
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
