@@ -72,6 +72,8 @@ public sealed class ConsultationJourneyTests(PlatformFixture platform)
         string[] decisions = [$"JGZ ziet Tim binnen drie weken ({tag})", $"Peter belt de school ({tag})", $"Linda en Tim oefenen de ochtend ({tag})"];
         for (var i = 0; i < decisions.Length; i++)
         {
+            // The form is empty again once the previous decision is recorded (waiting is not a user action).
+            await Expect(form.GetByLabel("Besluit", new() { Exact = true })).ToHaveValueAsync("", new() { Timeout = 30_000 });
             await Fill(form.GetByLabel("Besluit", new() { Exact = true }), decisions[i]);
             await Select(form.GetByLabel("Bij doel"), new SelectOptionValue { Label = goal });
             await Select(form.GetByLabel("Wie doet het"), new SelectOptionValue { Index = i + 1 });

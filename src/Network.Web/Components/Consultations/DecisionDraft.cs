@@ -34,6 +34,15 @@ public sealed class DecisionDraft
         return null;
     }
 
+    /// <summary>After a decision was recorded: the fields still holding what was sent are emptied; what it does and under which goal stay.</summary>
+    public void ClearSent(RecordDecisionRequest sent)
+    {
+        if (Text.Trim() == sent.Text) Text = "";
+        if (Due == sent.Due) Due = null;
+        if (PlanWords.OwnerFrom(Owner) == sent.Owner) Owner = "";
+        if (ActionId == sent.ActionId) ActionId = null;
+    }
+
     public RecordDecisionRequest ToRequest() => new(
         Text.Trim(), null, Effect,
         GoalId: Effect == DecisionEffect.NewAction ? GoalId : null,
