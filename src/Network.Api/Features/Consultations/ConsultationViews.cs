@@ -13,7 +13,6 @@ public static class ConsultationViews
     public static ConsultationView? Of(ItemRow row, Actor reader, FamilyContext family, DateTimeOffset now, StandingMemo? memo, FamilySight sight)
     {
         if (row.Details.Consultation is not { } c) return null;
-        var item = row.Kind;
         bool Sees(ItemFacts facts) => Domain.Items.Consultations.Sees(reader, facts, family.Of, family.Table, now, memo);
         bool Knows(PersonId p) => sight.Adults.Contains(p) || sight.Children.Any(s => s.Child == p);
         string? Name(UserId? user, PersonId? person) =>
