@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using api::Network.Api.Infrastructure.Realtime;
 using api::Network.Api.Infrastructure.Setup;
+using Network.Testing;
 
 namespace Network.Benchmarks;
 
@@ -32,7 +33,7 @@ public static class PushBench
         {
             // The login over the socket, as a browser does it (the cookies of the login server kept by hand).
             using var browser = new HttpClient(new BrowserCookies(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })) { BaseAddress = baseUrl };
-            tokens[email] = await Network.Testing.OidcLogin.AccessTokenAsync(browser, email, DemoRegion.Password);
+            tokens[email] = await OidcLogin.AccessTokenAsync(browser, email, DemoRegion.Password);
         }
 
         const int receivers = 50, total = 500;
@@ -134,20 +135,5 @@ public static class PushBench
         Console.WriteLine($"  push ratio: p95 {PathBench.Percentile(pushSorted, 95) / PathBench.Percentile(tripSorted, 95):F2}x the post's round trip; "
             + $"{PathBench.Percentile(pushSorted, 95) - PathBench.Percentile(bareSorted, 95):F1} ms above the bare broadcast's p95");
         foreach (var c in connections) await c.DisposeAsync();
-    }
-
-    private sealed class BrowserCookies(HttpMessageHandler inner) : DelegatingHandler(inner)
-    {
-        private readonly Dictionary<string, string> cookies = [];
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
-        {
-            if (cookies.Count > 0) request.Headers.Add("Cookie", string.Join("; ", cookies.Select(c => $"{c.Key}={c.Value}")));
-            var response = await base.SendAsync(request, ct);
-            if (response.Headers.TryGetValues("Set-Cookie", out var set))
-                foreach (var pair in set.Select(c => c.Split(';')[0].Split('=', 2)).Where(p => p.Length == 2))
-                    cookies[pair[0].Trim()] = pair[1].Trim();
-            return response;
-        }
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
+using Network.Testing;
 using static Network.Api.Infrastructure.Setup.DemoRegion;
 
 namespace Network.Api.Tests;
@@ -14,25 +15,9 @@ public sealed class KestrelApiFixture : ApiFixture
 {
     protected override bool OverSockets => true;
 
-    // The login cookies are Secure; over plain HTTP on loopback a browser still sends them (localhost is a
-    // secure context), HttpClient's cookie container does not: this client keeps them like a browser.
+    // The login cookies are Secure: this client keeps them like a browser on loopback.
     protected override HttpClient LoginBrowser() =>
         new(new BrowserCookies(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })) { BaseAddress = ClientOptions.BaseAddress };
-
-    private sealed class BrowserCookies(HttpMessageHandler inner) : DelegatingHandler(inner)
-    {
-        private readonly Dictionary<string, string> cookies = [];
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
-        {
-            if (cookies.Count > 0) request.Headers.Add("Cookie", string.Join("; ", cookies.Select(c => $"{c.Key}={c.Value}")));
-            var response = await base.SendAsync(request, ct);
-            if (response.Headers.TryGetValues("Set-Cookie", out var set))
-                foreach (var pair in set.Select(c => c.Split(';')[0].Split('=', 2)).Where(p => p.Length == 2))
-                    cookies[pair[0].Trim()] = pair[1].Trim();
-            return response;
-        }
-    }
 }
 
 /// <summary>

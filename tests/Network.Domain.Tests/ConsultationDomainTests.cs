@@ -88,9 +88,9 @@ public sealed class ConsultationDomainTests
             Consultations.AddPoint(c, w.Family, Table, w.Worker, Guid.NewGuid(), "Buiten het overleg", InformationCategory.General, [w.Mother.PersonId!.Value], null, Now));
         // Jeroen may not write about Tim, and does not see the point about him.
         Assert.ThrowsAny<Exception>(() => Consultations.AddPoint(c, w.Family, Table, w.Worker, Guid.NewGuid(), "Tim", InformationCategory.General, [w.Tim], null, Now));
-        var seen = c.Consultation!.Agenda.Where(p => Consultations.Sees(w.Worker, Consultations.FactsOf(c, p), w.Family, Table, Now)).Select(p => p.Text);
+        var seen = c.Consultation!.Agenda.Where(p => Consultations.Sees(w.Worker, Consultations.FactsOf(p), w.Family, Table, Now)).Select(p => p.Text);
         Assert.Equal(["Eva op school"], seen);
-        Assert.Equal(2, c.Consultation.Agenda.Count(p => Consultations.Sees(w.Mother, Consultations.FactsOf(c, p), w.Family, Table, Now)));
+        Assert.Equal(2, c.Consultation.Agenda.Count(p => Consultations.Sees(w.Mother, Consultations.FactsOf(p), w.Family, Table, Now)));
         Assert.Throws<NotAllowed>(() => Consultations.Hold(c, w.Family, Table, w.Mother, [], [], Now.AddDays(8)));
     }
 

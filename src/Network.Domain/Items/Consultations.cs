@@ -83,10 +83,10 @@ public static class Consultations
     public static ItemFacts FactsOf(Actor organiser) =>
         new(InformationCategory.General, [], organiser.UserId, organiser.OrganisationId, Audience.Everyone);
 
-    public static ItemFacts FactsOf(Item consultation, AgendaPoint point) =>
+    public static ItemFacts FactsOf(AgendaPoint point) =>
         new(point.Category, point.About, point.By, null, Audience.DefaultFor(point.Category));
 
-    public static ItemFacts FactsOf(Item consultation, ConsultationDecision decision) =>
+    public static ItemFacts FactsOf(ConsultationDecision decision) =>
         new(InformationCategory.Plan, decision.About, decision.By, null, Audience.Everyone);
 
     /// <summary>Schedules a consultation: a professional who may write on the board; they take part themselves.</summary>
@@ -135,7 +135,7 @@ public static class Consultations
         RequireOrganiser(item, f.Family, actor);
         var text = ItemDecisions.ValidText(title);
         var valid = Validate(when, fields, f.Family, now);
-        var same = text == item.Text && SameWhen(when, item.Appointment!)
+        var same = text == item.Text && Appointments.Same(when, item.Appointment!)
             && valid.Children.SequenceEqual(c.Fields.Children) && valid.FamilyLeftOutReason == c.Fields.FamilyLeftOutReason;
         return same ? [] : [new AppointmentChanged(item.Id, text, when, actor.UserId, actor.DisplayName, now, valid)];
     }
@@ -185,7 +185,7 @@ public static class Consultations
         // A point of one's own: written in its category about its children, as the table allows. A
         // point from the plan (read above) takes the right to write general items about them.
         ItemDecisions.Require(ItemPolicy.Decide(actor, ItemAction.Create,
-            planItem is null ? FactsOf(item, point) : new ItemFacts(InformationCategory.General, children, actor.UserId, actor.OrganisationId, Audience.Everyone),
+            planItem is null ? FactsOf(point) : new ItemFacts(InformationCategory.General, children, actor.UserId, actor.OrganisationId, Audience.Everyone),
             f.Family, f.BirthDates, table, now));
         return [new AgendaPointAdded(item.Id, point)];
     }
@@ -285,11 +285,17 @@ public static class Consultations
         return [.. posted.OfType<ItemPosted>().Select(e => e with { Kind = ItemKind.Minutes, Minutes = new MinutesFields(item.Id, agendaPoint) })];
     }
 
-    public static bool IsParticipant(Item item, Actor actor) =>
-        item.Appointment is { } a && (a.Users.Contains(actor.UserId) || actor.PersonId is { } p && a.Persons.Contains(p));
+    public static bool IsParticipant(Item item, Actor actor) => item.Appointment is { } a && IsParticipant(a, actor);
 
-    public static bool IsOrganiser(Item item, Family family, Actor actor) =>
-        item.Facts.Author == actor.UserId || family.Coordinator == actor.UserId && family.ProfessionalFor(actor.UserId) is not null;
+    /// <summary>Invited: a professional by account, a family member by person.</summary>
+    public static bool IsParticipant(AppointmentFields a, Actor actor) =>
+        a.Users.Contains(actor.UserId) || actor.PersonId is { } p && a.Persons.Contains(p);
+
+    public static bool IsOrganiser(Item item, Family family, Actor actor) => IsOrganiser(item.Facts.Author, family, actor);
+
+    /// <summary>Who manages a consultation: the one who scheduled it, or the family's coordinator while in its network.</summary>
+    public static bool IsOrganiser(UserId author, Family family, Actor actor) =>
+        author == actor.UserId || family.Coordinator == actor.UserId && family.ProfessionalFor(actor.UserId) is not null;
 
     private static void RequireOrganiser(Item item, Family family, Actor actor)
     {
@@ -309,10 +315,6 @@ public static class Consultations
         if (item.Cancelled || item.EnteredInError) throw new DomainRuleViolation("appointment.cancelled");
         return c;
     }
-
-    private static bool SameWhen(AppointmentFields a, AppointmentFields b) =>
-        a.Start == b.Start && a.DurationMinutes == b.DurationMinutes && a.Place == b.Place && a.VideoLink == b.VideoLink
-        && a.Persons.SequenceEqual(b.Persons) && a.Users.SequenceEqual(b.Users);
 
     /// <summary>Whether a reader sees an agenda point or decision: the table on its own facts.</summary>
     public static bool Sees(Actor reader, ItemFacts facts, FamilyOf f, AuthorizationTable table, DateTimeOffset now, StandingMemo? memo = null) =>

@@ -67,7 +67,7 @@ public static class Appointments
         return item.Cancelled ? [] : [new AppointmentCancelled(item.Id, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), actor.UserId, actor.DisplayName, now)];
     }
 
-    private static bool Same(AppointmentFields a, AppointmentFields b) =>
+    internal static bool Same(AppointmentFields a, AppointmentFields b) =>
         a.Start == b.Start && a.DurationMinutes == b.DurationMinutes && a.Place == b.Place && a.VideoLink == b.VideoLink
         && a.Persons.SequenceEqual(b.Persons) && a.Users.SequenceEqual(b.Users);
 }

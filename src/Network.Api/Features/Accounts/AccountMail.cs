@@ -30,7 +30,7 @@ public sealed class AccountMail(Mailer mailer, IOptions<AccountOptions> options,
             Beste {user.DisplayName},
 
             Er is een account voor u aangemaakt bij Network{(user.Organisation is { } o ? $" ({o})" : "")}.
-            Kies een wachtwoord via deze link (geldig tot {Dutch(token.ExpiresAt)}; de link werkt één keer):
+            Kies een wachtwoord via deze link (geldig tot {Mailer.Dutch(token.ExpiresAt)}; de link werkt één keer):
 
             {LinkTo("/account/activate", token.Token)}
 
@@ -46,7 +46,7 @@ public sealed class AccountMail(Mailer mailer, IOptions<AccountOptions> options,
             Beste {user.DisplayName},
 
             {invitedBy} nodigt u uit voor Network, de plek waar u en de hulpverleners van {familyName} samen werken.
-            Maak uw account via deze link (geldig tot {Dutch(token.ExpiresAt)}; de link werkt één keer):
+            Maak uw account via deze link (geldig tot {Mailer.Dutch(token.ExpiresAt)}; de link werkt één keer):
 
             {LinkTo("/account/activate", token.Token)}
 
@@ -61,7 +61,7 @@ public sealed class AccountMail(Mailer mailer, IOptions<AccountOptions> options,
         mailer.SendAsync(new MailMessage(user.Email!, user.DisplayName, "Nieuw wachtwoord voor Network / Reset your Network password", $"""
             Beste {user.DisplayName},
 
-            U vroeg een nieuw wachtwoord aan. Kies het via deze link (geldig tot {Dutch(token.ExpiresAt)}; de link werkt één keer):
+            U vroeg een nieuw wachtwoord aan. Kies het via deze link (geldig tot {Mailer.Dutch(token.ExpiresAt)}; de link werkt één keer):
 
             {LinkTo("/account/reset", token.Token)}
 
@@ -71,10 +71,4 @@ public sealed class AccountMail(Mailer mailer, IOptions<AccountOptions> options,
             You asked for a new password. Choose it with the link above (valid until {token.ExpiresAt:yyyy-MM-dd HH:mm} UTC,
             usable once). If you did not ask, do nothing.
             """), ct);
-
-    private static string Dutch(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, Amsterdam).ToString("d MMMM yyyy HH:mm", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"));
-
-    private static readonly TimeZoneInfo Amsterdam =
-        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Amsterdam", out var tz) ? tz : TimeZoneInfo.Utc;
 }

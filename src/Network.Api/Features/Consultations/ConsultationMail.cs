@@ -117,7 +117,7 @@ public sealed class ConsultationMail(
 
     private static string Subject(Item item)
     {
-        var when = Dutch(item.Appointment!.Start);
+        var when = Mailer.Dutch(item.Appointment!.Start);
         return item.Cancelled ? $"Afgezegd: overleg op {when} / Cancelled: meeting"
             : item.Sequence > 0 ? $"Gewijzigd: overleg op {when} / Changed: meeting"
             : $"Uitnodiging: overleg op {when} / Invitation: meeting";
@@ -128,8 +128,8 @@ public sealed class ConsultationMail(
         var a = item.Appointment!;
         var where = a.Place ?? a.VideoLink;
         var dutch = item.Cancelled
-            ? $"{organiser} heeft het overleg van {Dutch(a.Start)} afgezegd."
-            : $"{organiser} nodigt u uit voor een overleg op {Dutch(a.Start)} ({a.DurationMinutes} minuten){(where is null ? "" : $", {where}")}.";
+            ? $"{organiser} heeft het overleg van {Mailer.Dutch(a.Start)} afgezegd."
+            : $"{organiser} nodigt u uit voor een overleg op {Mailer.Dutch(a.Start)} ({a.DurationMinutes} minuten){(where is null ? "" : $", {where}")}.";
         var english = item.Cancelled
             ? $"{organiser} cancelled the meeting of {a.Start:yyyy-MM-dd HH:mm} UTC."
             : $"{organiser} invites you to a meeting on {a.Start:yyyy-MM-dd HH:mm} UTC ({a.DurationMinutes} minutes){(where is null ? "" : $", {where}")}.";
@@ -156,10 +156,4 @@ public sealed class ConsultationMail(
         var root = redirect is not null ? redirect[..^callback.Length] : accountOptions.Value.PublicUrl ?? configuration["Network:Issuer"] ?? "http://localhost";
         return root.TrimEnd('/');
     }
-
-    private static string Dutch(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, Amsterdam).ToString("d MMMM yyyy HH:mm", CultureInfo.GetCultureInfo("nl-NL"));
-
-    private static readonly TimeZoneInfo Amsterdam =
-        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Amsterdam", out var tz) ? tz : TimeZoneInfo.Utc;
 }

@@ -21,10 +21,10 @@ public static class ConsultationViews
 
         var a = row.Details.Appointment!;
         var open = !row.Details.Cancelled && !row.EnteredInError;
-        var participant = a.Users.Contains(reader.UserId) || reader.PersonId is { } me && a.Persons.Contains(me);
-        var organiser = row.AuthorId == reader.UserId.Value || family.Family.Coordinator == reader.UserId && family.Family.ProfessionalFor(reader.UserId) is not null;
-        var agenda = c.Agenda.Where(p => Sees(new ItemFacts(p.Category, p.About, p.By, null, Audience.DefaultFor(p.Category)))).ToList();
-        var decisions = c.Decisions.Where(d => Sees(new ItemFacts(InformationCategory.Plan, d.About, d.By, null, Audience.Everyone))).ToList();
+        var participant = Domain.Items.Consultations.IsParticipant(a, reader);
+        var organiser = Domain.Items.Consultations.IsOrganiser(new UserId(row.AuthorId), family.Family, reader);
+        var agenda = c.Agenda.Where(p => Sees(Domain.Items.Consultations.FactsOf(p))).ToList();
+        var decisions = c.Decisions.Where(d => Sees(Domain.Items.Consultations.FactsOf(d))).ToList();
         var general = new ItemFacts(InformationCategory.General, [], reader.UserId, reader.OrganisationId, Audience.Everyone);
         return new ConsultationView(
             [.. c.Fields.Children.Where(Knows).Select(p => new PersonRef(p.Value, family.NameOf(p)))],

@@ -55,7 +55,6 @@ public sealed class DigestHandler(IDocumentSession session, Infrastructure.Gate.
 public sealed class DigestSender(IServiceScopeFactory scopes, Mailer mailer, IConfiguration configuration, TimeProvider clock, ILogger<DigestSender> logger)
     : BackgroundService
 {
-    public static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Amsterdam", out var tz) ? tz : TimeZoneInfo.Utc;
     public static readonly TimeOnly SendFrom = new(7, 0);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -77,7 +76,7 @@ public sealed class DigestSender(IServiceScopeFactory scopes, Mailer mailer, ICo
     /// <summary>Sends the digests due at <paramref name="now"/>; answers how many went.</summary>
     public async Task<int> SendDueAsync(DateTimeOffset now, CancellationToken ct)
     {
-        var local = TimeZoneInfo.ConvertTime(now, Amsterdam);
+        var local = TimeZoneInfo.ConvertTime(now, Mailer.Amsterdam);
         if (TimeOnly.FromDateTime(local.DateTime) < SendFrom) return 0;
         var today = new DateTimeOffset(local.Date + SendFrom.ToTimeSpan(), local.Offset);
 

@@ -29,6 +29,14 @@ public sealed record MailCalendar(string Method, string Ics, string FileName);
 /// </summary>
 public sealed class Mailer(IOptions<MailOptions> options, ILogger<Mailer> logger)
 {
+    /// <summary>Dutch time, for what mails say and when mail goes out.</summary>
+    public static readonly TimeZoneInfo Amsterdam =
+        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Amsterdam", out var tz) ? tz : TimeZoneInfo.Utc;
+
+    /// <summary>A moment as a Dutch mail says it: "2 december 2026 09:30", in Dutch time.</summary>
+    public static string Dutch(DateTimeOffset at) =>
+        TimeZoneInfo.ConvertTime(at, Amsterdam).ToString("d MMMM yyyy HH:mm", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"));
+
     public async Task SendAsync(MailMessage mail, CancellationToken ct)
     {
         var o = options.Value;

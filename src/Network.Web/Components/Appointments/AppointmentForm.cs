@@ -55,6 +55,12 @@ public sealed class AppointmentForm
         return null;
     }
 
+    /// <summary>A checkbox of a set of people: on adds, off removes.</summary>
+    public static void Toggle(HashSet<Guid> set, Guid id, bool on)
+    {
+        if (on) set.Add(id); else set.Remove(id);
+    }
+
     public static bool IsWebLink(string? link) =>
         Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http";
 
