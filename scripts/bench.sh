@@ -7,4 +7,4 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 dotnet build "$ROOT/bench/Network.Benchmarks/Network.Benchmarks.csproj" -c Release --nologo -v quiet
 export NETWORK_DB
-dotnet "$ROOT/bench/Network.Benchmarks/bin/Release/net10.0/Network.Benchmarks.dll" 2>&1 | grep -E 'µs|/s |ratio|paths:|phase|since=head|push|round trip|broadcast'
+dotnet "$ROOT/bench/Network.Benchmarks/bin/Release/net10.0/Network.Benchmarks.dll" 2>&1 | grep -E 'µs|/s |ratio|paths:|phase|since=head|push|round trip|broadcast|append'

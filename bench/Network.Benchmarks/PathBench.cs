@@ -104,12 +104,7 @@ public static class PathBench
         // through raw Npgsql: what any implementation has to fetch at least.
         async Task<bool> SelectItems()
         {
-            await using var command = raw.CreateCommand("""
-                select id, family_id, boards, position, version, kind, author_id, author_name, author_role, author_organisation,
-                  author_organisation_name, text, category, about, audience, named, assigned_to, for_network, posted_at, changed_at,
-                  corrected, entered_in_error, error_reason, assigned_persons, details::text
-                from network.items where family_id = $1 and boards @> array[$2]::uuid[] order by position
-                """);
+            await using var command = raw.CreateCommand($"select {ItemColumns} from network.items where family_id = $1 and boards @> array[$2]::uuid[] order by position");
             command.Parameters.Add(new() { Value = DemoRegion.YilmazFamily.Value });
             command.Parameters.Add(new() { Value = board });
             await using var reader = await command.ExecuteReaderAsync();
@@ -122,6 +117,7 @@ public static class PathBench
             return n > 0;
         }
 
+        await Task.Delay(int.Parse(Environment.GetEnvironmentVariable("BENCH_SETTLE") ?? "0"));
         foreach (var readers in new[] { 1, 8 })
         {
             var clients = Enumerable.Range(0, readers).Select(_ => Client()).ToArray();
@@ -155,6 +151,82 @@ public static class PathBench
             Console.WriteLine(me);
             Console.WriteLine(since);
             Console.WriteLine($"  since=head: p50 {since.P50 - me.P50:F2} ms above the trivial request");
+        }
+    }
+
+    /// <summary>
+    /// Readers of different families: 8 new families of 20 notes each (registered by the
+    /// coordinator), read by 1 reader in turn and by 8 readers at once, one family each, against the
+    /// same raw selects; and the access log's append alone, 1 and 8 at once on 8 families' chains, and 8
+    /// at once on one family's chain (which do wait for each other's commit, by design of a chain).
+    /// </summary>
+    public static async Task FamiliesAsync(WebApplicationFactory<api::Program> factory, string connectionString, int operations)
+    {
+        var token = await TokenAsync(factory, DemoRegion.Coordinator.Email);
+        HttpClient Client()
+        {
+            var client = factory.CreateClient();
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            return client;
+        }
+        var boards = new List<(Guid Family, Guid Board)>();
+        using (var writer = Client())
+            for (var f = 0; f < 8; f++)
+            {
+                using var registered = await writer.PostAsJsonAsync("/api/families", new { name = $"Gezin Bank {f}" });
+                var family = (await registered.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>())!;
+                var board = family.GetProperty("boardId").GetGuid();
+                boards.Add((family.GetProperty("familyId").GetGuid(), board));
+                for (var i = 0; i < 20; i++)
+                    (await writer.PostAsJsonAsync($"/api/boards/{board}/notes", new { text = $"Notitie {i}: afspraak met school over het rooster." })).Dispose();
+            }
+        await using var raw = NpgsqlDataSource.Create(connectionString);
+        var clients = Enumerable.Range(0, 8).Select(_ => Client()).ToArray();
+        async Task<bool> Read(int w, int i)
+        {
+            using var response = await clients[w].GetAsync($"/api/boards/{boards[(w + i) % 8].Board}/timeline?limit=500");
+            await response.Content.ReadAsByteArrayAsync();
+            return response.IsSuccessStatusCode;
+        }
+        async Task<bool> Select(int w, int i)
+        {
+            await using var command = raw.CreateCommand($"select {ItemColumns} from network.items where family_id = $1 order by position");
+            command.Parameters.Add(new() { Value = boards[(w + i) % 8].Family });
+            await using var reader = await command.ExecuteReaderAsync();
+            var n = 0;
+            while (await reader.ReadAsync()) { for (var c = 0; c < reader.FieldCount; c++) _ = reader.GetValue(c); n++; }
+            return n > 0;
+        }
+        foreach (var readers in new[] { 1, 8 })
+        {
+            // Each of the 8 readers stays on one family (w); the single reader goes round them (i).
+            Func<int, int, Task<bool>> read = readers == 1 ? (_, i) => Read(0, i) : (w, _) => Read(w, 0);
+            Func<int, int, Task<bool>> select = readers == 1 ? (_, i) => Select(0, i) : (w, _) => Select(w, 0);
+            await Load(operations / 10, readers, read);
+            var http = await Load(operations, readers, read, $"timeline read, 20 items, {readers} reader(s), 8 families");
+            await Load(operations / 10, readers, select);
+            var same = await Load(operations, readers, select, $"raw select of the same 20 item rows, {readers} conn.");
+            Console.WriteLine(http);
+            Console.WriteLine(same);
+            Console.WriteLine($"  read ratio, 8 families: {http.Rate / same.Rate:P1} of the raw rate; p50 {http.P50 / same.P50:F1}x the same rows' p50");
+        }
+        foreach (var c in clients) c.Dispose();
+
+        // The log's append alone: what a read of 3 people commits (a board entry and two persons).
+        var store = new api::Network.Api.Infrastructure.Audit.AccessLogStore(raw);
+        IReadOnlyCollection<Network.Domain.Authorization.AccessRecord> Entries(Guid family)
+        {
+            var request = Guid.CreateVersion7();
+            return [.. new Guid?[] { null, Guid.NewGuid(), Guid.NewGuid() }.Select(person => new Network.Domain.Authorization.AccessRecord(
+                Guid.CreateVersion7(), DateTimeOffset.UtcNow, request, Network.Domain.Authorization.AccessAction.Read, person, family,
+                $"board:{family}", Guid.Empty, "Bank", "Coordinator", null, null, null, Network.Domain.Authorization.AccessBasis.Consent,
+                Network.Domain.Authorization.InformationCategory.General, true))];
+        }
+        foreach (var (name, workers, chains) in new[] { ("1 at a time, 8 families", 1, 8), ("8 at once, 8 families", 8, 8), ("8 at once, 1 family", 8, 1) })
+        {
+            Task<bool> Append(int w, int i) => store.AppendAsync(Entries(boards[(w + i) % chains].Family), default).ContinueWith(t => t.IsCompletedSuccessfully);
+            await Load(operations / 10, workers, Append);
+            Console.WriteLine(await Load(operations, workers, Append, $"access log append, {name}"));
         }
     }
 
@@ -210,6 +282,13 @@ public static class PathBench
         Console.WriteLine(select);
         Console.WriteLine($"  plan read ratio: {read.Rate / select.Rate:P1} of the raw rate; p50 {read.P50 / select.P50:F1}x the raw p50");
     }
+
+    /// <summary>Every column of the item read model, in order: what any implementation has to fetch at least.</summary>
+    private const string ItemColumns = """
+        id, family_id, boards, position, version, kind, author_id, author_name, author_role, author_organisation,
+        author_organisation_name, text, category, about, audience, named, assigned_to, for_network, posted_at, changed_at,
+        corrected, entered_in_error, error_reason, assigned_persons, details::text
+        """;
 
     private static async Task<int> CountAsync(HttpClient client, Guid board)
     {

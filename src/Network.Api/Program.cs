@@ -32,8 +32,8 @@ using Scalar.AspNetCore;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
-var connectionString = builder.Configuration.GetConnectionString("Network")
-    ?? throw new InvalidOperationException("ConnectionStrings:Network is not configured (scripts/run.sh sets it).");
+var connectionString = Database.Tuned(builder.Configuration.GetConnectionString("Network")
+    ?? throw new InvalidOperationException("ConnectionStrings:Network is not configured (scripts/run.sh sets it)."));
 
 builder.Services.AddSerilog((sp, log) => log
     .ReadFrom.Configuration(builder.Configuration)
@@ -69,6 +69,7 @@ builder.Services.AddSingleton<AccessLogStore>();
 builder.Services.AddSingleton<AccessLogAnchors>();
 builder.Services.AddHostedService<AccessLogAnchoring>();
 builder.Services.AddSingleton<TableCache>();
+builder.Services.AddSingleton<FamilySnapshots>();
 builder.Services.AddScoped<Gate>();
 builder.Services.AddScoped<FamilyContexts>();
 builder.Services.AddScoped<ItemWrites>();

@@ -85,18 +85,20 @@ public sealed class EveryRoleTests(ApiFixture api) : IClassFixture<ApiFixture>
                 var boards = await clients[user].GetFromJsonAsync<List<BoardSummary>>("/api/boards", ApiFixture.Json, Ct);
                 Assert.Contains(boards!, b => b.Id == Board);
 
-                // Pushes: exactly the versions of the items this user may read.
+                // Pushes: only for the items this user may read. Changes committed while the pusher was
+                // busy are told together (the newest position once), so there is at least one push and at
+                // most one per readable item; the last carries a position at or after the newest such item,
+                // and none comes before the first (a push carries the board's position at push time).
                 var expected = items.Where(i => i.Readers.Contains(user)).Select(i => i.Version).ToList();
                 var received = new List<long>();
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
                 timeout.CancelAfter(TimeSpan.FromSeconds(10));
-                while (received.Count < expected.Count) received.Add(await pushes[user].Reader.ReadAsync(timeout.Token));
+                while (expected.Count > 0 && (received.Count == 0 || received.Max() < expected.Max()))
+                    received.Add(await pushes[user].Reader.ReadAsync(timeout.Token));
                 await Task.Delay(200, Ct);
                 while (pushes[user].Reader.TryRead(out var extra)) received.Add(extra);
-                // One push per readable item, none for the others; a push carries the board's position at
-                // push time (the client fetches since the position it holds), so never one before its item's.
-                Assert.True(expected.Count == received.Count, $"{user.DisplayName}: {received.Count} pushes for {expected.Count} readable items");
-                Assert.All(expected.Zip(received.Order()), p => Assert.True(p.Second >= p.First));
+                Assert.True(received.Count <= expected.Count, $"{user.DisplayName}: {received.Count} pushes for {expected.Count} readable items");
+                Assert.All(received, p => Assert.True(p >= expected.Min(), $"{user.DisplayName}: a push before the first item they may read"));
             }
 
             // Outside the network: no board, and the board answers 404.

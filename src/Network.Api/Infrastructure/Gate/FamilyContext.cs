@@ -30,42 +30,136 @@ public sealed record BoardContext(Board Board, FamilyContext Family)
         FamilyPolicy.ReadBoard(actor, Family.Family, Family.BirthDates, Family.Table, at, Board.About);
 }
 
-/// <summary>Loads families and boards with what decisions on them need.</summary>
-public sealed class FamilyContexts(IDocumentSession session, TableCache tables)
-{
-    /// <summary>The family, its version, its members' records and the table's version, in one round trip.</summary>
-    public async Task<FamilyContext?> LoadAsync(FamilyId id, CancellationToken ct) => (await LoadAsync(id, null, ct)).Family;
+/// <summary>
+/// What a family's decisions were last built from: the versions of the family's stream, of the
+/// authorization table's stream and (summed) of its members' registry streams, read by
+/// <see cref="FamilyContexts"/> in the request's first round trip. Any event on one of them
+/// changes the stamp, so a snapshot is used only while nothing it was built from has changed.
+/// </summary>
+public readonly record struct FamilyStamp(long Family, long Table, long People);
 
-    private async Task<(FamilyContext? Family, Board? Board)> LoadAsync(FamilyId id, BoardId? boardId, CancellationToken ct)
+/// <summary>
+/// The families' contexts as last loaded, on this instance, each under the stamp read before it
+/// was loaded: a request whose stamp differs loads the family again (a later change always
+/// differs, so no stale snapshot is ever used; an earlier stamp only costs a load).
+/// </summary>
+public sealed class FamilySnapshots
+{
+    private const int Capacity = 10_000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<FamilyId, (FamilyStamp Stamp, FamilyContext Context)> snapshots = new();
+
+    public FamilyContext? Get(FamilyId id, FamilyStamp stamp) =>
+        snapshots.TryGetValue(id, out var s) && s.Stamp == stamp ? s.Context : null;
+
+    public void Keep(FamilyId id, FamilyStamp stamp, FamilyContext context)
+    {
+        if (snapshots.Count >= Capacity) snapshots.Clear();
+        snapshots[id] = (stamp, context);
+    }
+}
+
+/// <summary>Loads families and boards with what decisions on them need.</summary>
+public sealed class FamilyContexts(IDocumentSession session, TableCache tables, FamilySnapshots snapshots, Npgsql.NpgsqlDataSource db)
+{
+    /// <summary>
+    /// The family's stamp and, when asked, a board's document, in one round trip. The members are
+    /// the family roster's, and with them each record they were merged into (as the load follows merges).
+    /// </summary>
+    private const string StampSql = """
+        with recursive people(id, hops) as (
+            select (jsonb_array_elements_text(r.data -> 'PersonIds'))::uuid, 0 from network.mt_doc_familyroster r where r.id = $1
+            union
+            select (p.data -> 'MergedInto' ->> 'Value')::uuid, i.hops + 1 from people i join network.mt_doc_person p on p.id = i.id
+            where p.data -> 'MergedInto' ->> 'Value' is not null and i.hops < 5)
+        select coalesce((select version from network.mt_streams where id = $1), 0),
+               coalesce((select version from network.mt_streams where id = $2), 0),
+               coalesce((select sum((select s.version from network.mt_streams s where s.id = p.id)) from (select distinct id from people) p), 0)::bigint,
+               (select b.data from network.mt_doc_board b where b.id = $3)
+        """;
+
+    /// <summary>
+    /// The family, its version, its members' records and the table in force: one round trip for
+    /// the stamp, and a second only when something the family's snapshot was built from changed.
+    /// </summary>
+    public async Task<FamilyContext?> LoadAsync(FamilyId id, CancellationToken ct)
+    {
+        var (stamp, _) = await StampAsync(id, null, [], ct);
+        return await ResolveAsync(id, stamp, ct);
+    }
+
+    /// <summary>The stamp, the board's document when asked, and then the results of <paramref name="more"/> for <paramref name="read"/>, in one round trip.</summary>
+    private async Task<(FamilyStamp Stamp, Board? Board)> StampAsync(
+        FamilyId id, BoardId? boardId, IEnumerable<Npgsql.NpgsqlBatchCommand> more, CancellationToken ct, Func<Npgsql.NpgsqlDataReader, Task>? read = null)
+    {
+        await using var batch = db.CreateBatch();
+        var stampCommand = new Npgsql.NpgsqlBatchCommand(StampSql);
+        stampCommand.Parameters.Add(new() { Value = id.Value });
+        stampCommand.Parameters.Add(new() { Value = TableChanges.StreamId });
+        stampCommand.Parameters.Add(new() { Value = boardId?.Value ?? Guid.Empty });
+        batch.BatchCommands.Add(stampCommand);
+        foreach (var command in more) batch.BatchCommands.Add(command);
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        var stamp = new FamilyStamp(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+        var board = reader.IsDBNull(3) ? null : session.DocumentStore.Options.Serializer().FromJson<Board>(reader, 3);
+        if (read is not null)
+        {
+            await reader.NextResultAsync(ct);
+            await read(reader);
+        }
+        return (stamp, board);
+    }
+
+    private async Task<FamilyContext?> ResolveAsync(FamilyId id, FamilyStamp stamp, CancellationToken ct)
+    {
+        if (stamp.Family == 0) return null;
+        if (snapshots.Get(id, stamp) is { } known) return known;
+        var loaded = await LoadFamilyAsync(id, ct);
+        if (loaded is not null) snapshots.Keep(id, stamp, loaded);
+        return loaded;
+    }
+
+    private async Task<FamilyContext?> LoadFamilyAsync(FamilyId id, CancellationToken ct)
     {
         var batch = session.CreateBatchQuery();
         var family = batch.Load<Family>(id);
-        var board = boardId is { } b ? batch.Load<Board>(b) : null;
         var state = batch.Events.FetchStreamState(id.Value);
         var table = batch.Events.FetchStreamState(TableChanges.StreamId);
         var members = batch.Query<Person>(
             "where d.id in (select (jsonb_array_elements_text(r.data -> 'PersonIds'))::uuid from network.mt_doc_familyroster r where r.id = ?)",
             id.Value);
         await batch.Execute(ct);
-        if (await family is not { } loaded) return (null, null);
+        if (await family is not { } loaded) return null;
         var people = await PeopleLookup.ResolveAsync(session, loaded.Members.Select(m => m.PersonId), await members, ct);
-        var context = new FamilyContext(loaded, (await state)?.Version ?? 0, people, await tables.LoadAsync(session, (await table)?.Version ?? 0, ct));
-        return (context, board is null ? null : await board);
+        return new FamilyContext(loaded, (await state)?.Version ?? 0, people, await tables.LoadAsync(session, (await table)?.Version ?? 0, ct));
     }
 
-    // A board never moves to another family: once its family is known, the board is read in the
-    // same round trip as the family (its title or state may change, so the board itself is not kept).
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<BoardId, FamilyId> FamilyOfBoard = new();
+    // A board never moves to another family, nor between main and themed: once known, the board
+    // is read in the same round trip as the family's stamp (its title or state may change, so the
+    // board itself is not kept).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<BoardId, (FamilyId Family, bool Themed)> BoardPlaces = new();
 
-    public async Task<BoardContext?> BoardAsync(BoardId id, CancellationToken ct)
+    public async Task<BoardContext?> BoardAsync(BoardId id, CancellationToken ct) => (await BoardAsync<bool>(id, null, ct)).Board;
+
+    /// <summary>
+    /// A board with its family, and in the same round trip what <paramref name="more"/> asks of the
+    /// board's place (its family, and whether it is a themed board): a timeline read sends its rows
+    /// with it. What <paramref name="more"/> reads is the caller's to decide on; with no board, default.
+    /// </summary>
+    public async Task<(BoardContext? Board, T? More)> BoardAsync<T>(
+        BoardId id, (Func<FamilyId, bool, IEnumerable<Npgsql.NpgsqlBatchCommand>> Commands, Func<Npgsql.NpgsqlDataReader, Task<T>> Read)? more, CancellationToken ct)
     {
-        if (!FamilyOfBoard.TryGetValue(id, out var familyId))
+        if (!BoardPlaces.TryGetValue(id, out var place))
         {
-            if (await session.LoadAsync<Board>(id, ct) is not { } first) return null;
-            FamilyOfBoard.TryAdd(id, familyId = first.FamilyId);
+            if (await session.LoadAsync<Board>(id, ct) is not { } first) return (null, default);
+            BoardPlaces.TryAdd(id, place = (first.FamilyId, first.Themed));
         }
-        var (family, board) = await LoadAsync(familyId, id, ct);
-        return family is null || board is null ? null : new BoardContext(board, family);
+        T? result = default;
+        var (stamp, board) = more is { } m
+            ? await StampAsync(place.Family, id, m.Commands(place.Family, place.Themed), ct, async r => result = await m.Read(r))
+            : await StampAsync(place.Family, id, [], ct);
+        var family = await ResolveAsync(place.Family, stamp, ct);
+        return family is null || board is null ? (null, default) : (new BoardContext(board, family), result);
     }
 
     /// <summary>The families a set of ids names, with their members' records, for lists and searches.</summary>

@@ -94,12 +94,37 @@ public sealed class Gate(IDocumentSession session, AccessLogStore log, NpgsqlDat
     /// </summary>
     public async Task<BoardRead> ReadBoardAsync(Actor actor, BoardContext board, long since, CancellationToken ct, long? before = null, int limit = int.MaxValue)
     {
+        var batch = BatchSize(since, limit);
+        var first = await ItemRows.OnBoardAsync(db, board.Family.Id.Value, board.Board.Id.Value, !board.Board.Themed, since, before, batch, ct);
+        return await ReadBoardAsync(actor, board, first, since, limit, batch, ct);
+    }
+
+    /// <summary>
+    /// Like <see cref="ReadBoardAsync(Actor, BoardContext, long, CancellationToken, long?, int)"/>
+    /// for a board known by its id only: the board, its family's stamp and the rows come in one
+    /// round trip (404 for a board that does not exist, as for one the actor may not know).
+    /// </summary>
+    public async Task<(BoardContext Board, BoardRead Read)> ReadBoardAsync(
+        Actor actor, BoardId id, FamilyContexts families, long since, CancellationToken ct, long? before = null, int limit = int.MaxValue)
+    {
+        var batch = BatchSize(since, limit);
+        var (board, first) = await families.BoardAsync<ItemRows.BoardRows>(id,
+            ((family, themed) => ItemRows.OnBoardCommands(family.Value, id.Value, !themed, since, before, batch), r => ItemRows.ReadOnBoardAsync(r, ct)), ct);
+        if (board is null || first is null) throw NotFound("board");
+        return (board, await ReadBoardAsync(actor, board, first, since, limit, batch, ct));
+    }
+
+    private static int BatchSize(long since, int limit) => since > 0 || limit == int.MaxValue ? int.MaxValue : limit + 1;
+
+    private async Task<BoardRead> ReadBoardAsync(
+        Actor actor, BoardContext board, ItemRows.BoardRows first,
+        long since, int limit, int batch, CancellationToken ct)
+    {
         var f = board.Family;
         var resource = $"board:{board.Board.Id}";
         Require(actor, AccessAction.Read, resource, f.Id, board.Read(actor, Now));
         var all = !board.Board.Themed;
-        var batch = since > 0 || limit == int.MaxValue ? int.MaxValue : limit + 1;
-        var (rows, position, others) = await ItemRows.OnBoardAsync(db, f.Id.Value, board.Board.Id.Value, all, since, before, batch, ct);
+        var (rows, position, others) = first;
         var memo = Memo(actor, f);
         var visible = new List<(ItemRow Row, Decision Decision)>();
         void Decide(IEnumerable<ItemRow> candidates)
@@ -131,6 +156,7 @@ public sealed class Gate(IDocumentSession session, AccessLogStore log, NpgsqlDat
         var boards = others
             .Where(o => FamilyPolicy.SeesBoardAbout(actor, f.Family, f.BirthDates, f.Table, Now, [.. o.About.Select(p => new PersonId(p))]))
             .Select(o => o.Board).ToList();
+        BeginFlush();
         return new BoardRead(visible, position, boards, more);
     }
 
@@ -160,6 +186,7 @@ public sealed class Gate(IDocumentSession session, AccessLogStore log, NpgsqlDat
             visible.Add((row, decision));
             Record(actor, AccessAction.Read, resource, f.Id, decision.Subjects.Where(s => s.Person is not null));
         }
+        BeginFlush();
         return (visible, position);
     }
 
@@ -277,18 +304,50 @@ public sealed class Gate(IDocumentSession session, AccessLogStore log, NpgsqlDat
         pending.RemoveAll(p => p.CommitsWithWrite);
     }
 
+    private Task? flushing;
+
+    /// <summary>
+    /// Starts committing the entries recorded so far (a read's), while the caller builds what it
+    /// shows; <see cref="FlushAsync"/> waits for that commit, so nothing leaves before it is durable.
+    /// </summary>
+    public void BeginFlush()
+    {
+        var records = Unflushed();
+        if (records.Count == 0) return;
+        var before = flushing;
+        flushing = AppendAfterAsync(before, records);
+    }
+
+    private async Task AppendAfterAsync(Task? before, IReadOnlyCollection<AccessRecord> records)
+    {
+        if (before is not null) await before;
+        await log.AppendAsync(records, CancellationToken.None);
+    }
+
     /// <summary>
     /// Commits the entries not yet committed: reads and refusals, each person once per request.
     /// An allowed write that never committed did not happen, so it leaves no entry.
     /// </summary>
     public async Task FlushAsync(CancellationToken ct)
     {
+        var records = Unflushed();
+        pending.Clear();
+        if (flushing is { } started)
+        {
+            flushing = null;
+            await started;
+        }
+        await log.AppendAsync(records, ct);
+    }
+
+    private List<AccessRecord> Unflushed()
+    {
         var records = pending
             .Where(p => !p.CommitsWithWrite)
             .Select(p => p.Record)
             .DistinctBy(r => (r.Action, r.PersonId, r.FamilyId, r.Resource, r.Basis, r.Allowed))
             .ToList();
-        pending.Clear();
-        await log.AppendAsync(records, ct);
+        pending.RemoveAll(p => !p.CommitsWithWrite);
+        return records;
     }
 }

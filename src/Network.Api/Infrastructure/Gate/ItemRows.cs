@@ -120,16 +120,27 @@ public static class ItemRows
         corrected, entered_in_error, error_reason, assigned_persons, details::text
         """;
 
+    /// <summary>A board's rows as read: the items, the family timeline's position, the family's other boards.</summary>
+    public sealed record BoardRows(IReadOnlyList<ItemRow> Rows, long Position, IReadOnlyList<(BoardRef Board, Guid[] About)> OtherBoards);
+
     /// <summary>
     /// The items shown on a board (every board of the family: <paramref name="all"/>), the family
     /// timeline's position now (read first), and the family's other boards: one round trip. With
     /// <paramref name="since"/> &gt; 0 every item that changed after it, oldest first; otherwise the
     /// newest <paramref name="limit"/> before <paramref name="before"/> (null: from the newest), newest first.
     /// </summary>
-    public static async Task<(IReadOnlyList<ItemRow> Rows, long Position, IReadOnlyList<(BoardRef Board, Guid[] About)> OtherBoards)> OnBoardAsync(
+    public static async Task<BoardRows> OnBoardAsync(
         NpgsqlDataSource db, Guid family, Guid board, bool all, long since, long? before, int limit, CancellationToken ct)
     {
         await using var batch = db.CreateBatch();
+        foreach (var command in OnBoardCommands(family, board, all, since, before, limit)) batch.BatchCommands.Add(command);
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        return await ReadOnBoardAsync(reader, ct);
+    }
+
+    /// <summary>The commands of <see cref="OnBoardAsync"/>, to send in a batch with others.</summary>
+    public static IEnumerable<NpgsqlBatchCommand> OnBoardCommands(Guid family, Guid board, bool all, long since, long? before, int limit)
+    {
         var head = new NpgsqlBatchCommand("select coalesce((select position from network.item_positions where family_id = $1), 0)");
         head.Parameters.Add(new() { Value = family });
         var boards = new NpgsqlBatchCommand("""
@@ -140,10 +151,13 @@ public static class ItemRows
             """);
         boards.Parameters.Add(new() { Value = family });
         boards.Parameters.Add(new() { Value = board });
-        batch.BatchCommands.Add(head);
-        batch.BatchCommands.Add(Rows(family, board, all, since, before, limit));
-        batch.BatchCommands.Add(boards);
-        await using var reader = await batch.ExecuteReaderAsync(ct);
+        return [head, Rows(family, board, all, since, before, limit), boards];
+    }
+
+    /// <summary>Reads the results of <see cref="OnBoardCommands"/>, the reader standing on the first of them.</summary>
+    public static async Task<BoardRows> ReadOnBoardAsync(
+        NpgsqlDataReader reader, CancellationToken ct)
+    {
         await reader.ReadAsync(ct);
         var position = reader.GetInt64(0);
         await reader.NextResultAsync(ct);
@@ -153,7 +167,7 @@ public static class ItemRows
         var others = new List<(BoardRef, Guid[])>();
         while (await reader.ReadAsync(ct))
             others.Add((new BoardRef(reader.GetGuid(0), reader.GetString(1), reader.GetBoolean(2), reader.GetBoolean(3)), reader.GetFieldValue<Guid[]>(4)));
-        return (result, position, others);
+        return new BoardRows(result, position, others);
     }
 
     /// <summary>The next page back: the newest <paramref name="limit"/> items of the board before a position.</summary>

@@ -53,8 +53,15 @@ public sealed class BoardChangePusher(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var changes in publisher.Committed.ReadAllAsync(stoppingToken))
+        var reader = publisher.Committed;
+        while (await reader.WaitToReadAsync(stoppingToken))
         {
+            // Everything committed meanwhile, as one: under load many posts to one family cost one
+            // family load and one query of its readers, and each board is told its newest position once.
+            var batch = new List<CommittedChanges>();
+            while (batch.Count < 256 && reader.TryRead(out var next)) batch.Add(next);
+            var changes = new CommittedChanges(
+                [.. batch.SelectMany(c => c.Items).Distinct()], [.. batch.SelectMany(c => c.Emergencies)], [.. batch.SelectMany(c => c.YouthSay ?? [])]);
             try
             {
                 await PushAsync(changes, stoppingToken);
@@ -93,12 +100,19 @@ public sealed class BoardChangePusher(
             var position = await ItemRows.PositionAsync(db, family.Id.Value, ct);
             // The family's main board shows the items of all its boards.
             var main = await Features.Plans.PlanBoards.MainIdAsync(session, family.Id, ct);
+            // Each reader is told once per board, of the newest position.
+            var told = new Dictionary<Guid, HashSet<Guid>>();
             foreach (var item in byFamily)
             {
                 var readers = BoardReaders.Among(candidates, family, item.Facts, now).Select(r => r.UserId.Value).ToList();
                 foreach (var board in main is not { } m || item.Boards.Contains(m) ? item.Boards : item.Boards.Add(m))
-                    await hub.Clients.Groups([.. readers.Select(u => BoardHub.GroupFor(board.Value, u))]).BoardChanged(board.Value, position);
+                {
+                    if (!told.TryGetValue(board.Value, out var users)) told[board.Value] = users = [];
+                    users.UnionWith(readers);
+                }
             }
+            foreach (var (board, users) in told)
+                await hub.Clients.Groups([.. users.Select(u => BoardHub.GroupFor(board, u))]).BoardChanged(board, position);
         }
     }
 }

@@ -33,9 +33,8 @@ public sealed class GetTimelineHandler(FamilyContexts families, Gate gate) : IQu
 {
     public async ValueTask<TimelineView> Handle(GetTimeline q, CancellationToken ct)
     {
-        var board = await families.BoardAsync(new BoardId(q.BoardId), ct) ?? throw gate.NotFound("board");
         var since = q.SinceVersion ?? 0;
-        var read = await gate.ReadBoardAsync(q.Actor, board, since, ct, q.Before, q.Limit ?? GetTimeline.DefaultLimit);
+        var (board, read) = await gate.ReadBoardAsync(q.Actor, new BoardId(q.BoardId), families, since, ct, q.Before, q.Limit ?? GetTimeline.DefaultLimit);
         var f = board.Family;
         var sight = FamilyPolicy.See(q.Actor, f.Family, f.BirthDates, f.Table, gate.Now);
         var memo = gate.Memo(q.Actor, f);

@@ -1,0 +1,25 @@
+using Npgsql;
+
+namespace Network.Api.Infrastructure.Setup;
+
+public static class Database
+{
+    /// <summary>
+    /// The connection string every part of the API uses (Marten, Identity, the gate's reads, the
+    /// access log), with Npgsql's automatic preparation on unless it is set: the statements each
+    /// request sends again and again (a family, a board's rows, the log's procedure) are parsed
+    /// and planned once per connection, and a connection returned to the pool keeps its plans
+    /// (with prepared statements Npgsql resets a connection without DISCARD ALL, which would
+    /// also throw away the log procedure's plans).
+    /// </summary>
+    public static string Tuned(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = 100;
+            builder.AutoPrepareMinUsages = 2;
+        }
+        return builder.ConnectionString;
+    }
+}
