@@ -10,7 +10,6 @@ using api::Network.Api.Infrastructure.Setup;
 using Network.Domain.Authorization;
 using Network.Domain.Common;
 using Network.Testing;
-using System.Net.Http.Json;
 
 // Benchmarks, each figure measured in this run, with ratios against a baseline of the same run:
 // 1. the cost of one authorization decision;
@@ -53,25 +52,6 @@ using (var scope = host.Services.CreateScope())
     Console.WriteLine($"decision  n={decisions}  median={samples[decisions / 2]:F2} µs  p99={samples[(int)(decisions * 0.99)]:F2} µs  (allowed {allowed}/{decisions})");
 }
 
-if (Environment.GetEnvironmentVariable("BENCH_PROFILE") is { } what)
-{
-    var token = await Network.Benchmarks.PathBench.TokenAsync(host, DemoRegion.Guardian.Email);
-    var http = host.CreateClient();
-    http.DefaultRequestHeaders.Authorization = new("Bearer", token);
-    var yb = DemoRegion.YilmazBoard.Value;
-    for (var i = 0; i < 200; i++) (await http.PostAsJsonAsync($"/api/boards/{yb}/notes", new { text = $"Notitie {i}: afspraak met school over het rooster." })).Dispose();
-    Console.WriteLine("phase profile: go");
-    var until = DateTime.UtcNow.AddSeconds(40);
-    var n = 0;
-    while (DateTime.UtcNow < until)
-    {
-        if (what == "read") { using var r = await http.GetAsync($"/api/boards/{yb}/timeline?limit=500"); await r.Content.ReadAsByteArrayAsync(); }
-        else (await http.PostAsJsonAsync($"/api/boards/{yb}/notes", new { text = "Notitie: afspraak met school over het rooster." })).Dispose();
-        n++;
-    }
-    Console.WriteLine($"phase profile: {n} in 40 s");
-    return 0;
-}
 await Network.Benchmarks.PathBench.RunAsync(host, database.ConnectionString, operations, boardItems);
 await Network.Benchmarks.Phases.RunAsync(host, Math.Max(100, operations / 2));
 await Network.Benchmarks.PathBench.PlanAsync(host, database.ConnectionString, operations / 2);
@@ -102,7 +82,7 @@ sealed class BenchApi(string connectionString) : WebApplicationFactory<api::Prog
     {
         builder.UseSolutionRelativeContentRoot("src/Network.Api");
         builder.UseEnvironment("Benchmark");
-        builder.UseSetting("ConnectionStrings:Network", connectionString + Environment.GetEnvironmentVariable("BENCH_CS_EXTRA"));
+        builder.UseSetting("ConnectionStrings:Network", connectionString);
         builder.UseSetting("Network:AllowHttp", "true");
         builder.UseSetting("Network:SeedDemo", "true");
         builder.UseSetting("Network:EphemeralKeys", "true");
