@@ -131,6 +131,24 @@ public sealed class AccessLogStore(NpgsqlDataSource db)
             update audit.chain set sequence = seq, hash = prev where chain_key = k;
           end loop;
         end $f$;
+
+        -- The entries of a write wait here until its transaction commits: a deferred trigger appends
+        -- them then, so the family's chain head is locked only during the commit (concurrent writers
+        -- of one family wait for each other's commit, never for a round trip to the API). The row
+        -- goes again at once; the entries stay with the write: both commit, or neither.
+        create table if not exists audit.pending (entries jsonb not null);
+        create or replace function audit.append_pending() returns trigger language plpgsql as $f$
+        begin
+          call audit.append(new.entries);
+          delete from audit.pending where ctid = (select ctid from audit.pending where entries = new.entries limit 1);
+          return null;
+        end $f$;
+        do $d$ begin
+          if not exists (select 1 from pg_trigger where tgname = 'pending_appended_at_commit' and tgrelid = 'audit.pending'::regclass) then
+            create constraint trigger pending_appended_at_commit after insert on audit.pending
+              deferrable initially deferred for each row execute function audit.append_pending();
+          end if;
+        end $d$;
         """;
 
     public async Task EnsureSchemaAsync(CancellationToken ct)
@@ -142,10 +160,10 @@ public sealed class AccessLogStore(NpgsqlDataSource db)
     /// <summary>The moment as PostgreSQL keeps it (microseconds), so the hash the database computes is the one C# recomputes.</summary>
     public static DateTimeOffset Micro(DateTimeOffset at) => new(at.UtcTicks - at.UtcTicks % 10, TimeSpan.Zero);
 
-    /// <summary>Adds the entries to the session's unit of work: they commit with the write they record, or not at all.</summary>
+    /// <summary>Adds the entries to the session's unit of work: they commit with the write they record (appended as it commits), or not at all.</summary>
     public static void Queue(IDocumentSession session, IReadOnlyCollection<AccessRecord> records)
     {
-        if (records.Count > 0) session.QueueSqlCommand("call audit.append(?::jsonb)", Json(records));
+        if (records.Count > 0) session.QueueSqlCommand("insert into audit.pending (entries) values (?::jsonb)", Json(records));
     }
 
     /// <summary>Appends entries in their own transaction (reads, refusals); returns when they are committed.</summary>

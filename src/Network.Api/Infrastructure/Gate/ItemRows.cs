@@ -102,6 +102,26 @@ public static class ItemRows
         alter table network.items add column if not exists assigned_persons uuid[] not null default '{}';
         alter table network.items add column if not exists details jsonb not null default '{}';
         create index if not exists ix_items_family_position on network.items (family_id, position);
+
+        -- A change is written with position 0 and placed on its family's timeline at commit: a
+        -- deferred trigger takes the family's next position (locking its row in item_positions)
+        -- only while the transaction commits, so positions follow commit order and concurrent
+        -- writers of one family wait for each other's commit, never for a round trip to the API.
+        create or replace function network.place_item() returns trigger language plpgsql as $f$
+        declare placed bigint;
+        begin
+          insert into network.item_positions as p (family_id, position) values (new.family_id, nextval('network.item_position'))
+            on conflict (family_id) do update set position = nextval('network.item_position')
+            returning p.position into placed;
+          update network.items set position = placed where id = new.id;
+          return null;
+        end $f$;
+        do $d$ begin
+          if not exists (select 1 from pg_trigger where tgname = 'item_placed_at_commit' and tgrelid = 'network.items'::regclass) then
+            create constraint trigger item_placed_at_commit after insert or update on network.items
+              deferrable initially deferred for each row when (new.position = 0) execute function network.place_item();
+          end if;
+        end $d$;
         create index if not exists ix_items_about on network.items using gin (about);
         create index if not exists ix_items_family_kind on network.items (family_id, kind);
         create index if not exists ix_items_assigned_to on network.items using gin (assigned_to) where kind = 'Action';

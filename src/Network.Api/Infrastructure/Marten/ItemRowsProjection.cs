@@ -9,9 +9,10 @@ namespace Network.Api.Infrastructure.Marten;
 
 /// <summary>
 /// Keeps the item read model (network.items, see Gate/ItemRows) inline, in the transaction that
-/// appends the item's events. Each change takes the next position on its family's timeline: the
-/// family's row in network.item_positions is locked until the commit, so positions within a family
-/// are handed out in commit order and a reader who saw position N has seen everything before it.
+/// appends the item's events. Each change takes the next position on its family's timeline as the
+/// transaction commits (a deferred trigger, in the schema of Gate/ItemRows): the family's row in
+/// network.item_positions is locked only during the commit, so positions within a family are
+/// handed out in commit order and a reader who saw position N has seen everything before it.
 /// The numbers come from one sequence for the whole region, so a gap tells a reader nothing about
 /// items of the family they may not see. Concurrent posts on one board wait a moment for each
 /// other; none fails.
@@ -40,27 +41,19 @@ public sealed class ItemRowsProjection : EventProjection
         IncludeType<DecidedInConsultation>();
     }
 
-    private const string NextPosition = """
-        with next as (
-            insert into network.item_positions as p (family_id, position) values (?, nextval('network.item_position'))
-            on conflict (family_id) do update set position = nextval('network.item_position')
-            returning position)
-        """;
-
     public override ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
     {
         switch (e.Data)
         {
             case ItemPosted p:
-                operations.QueueSqlCommand($"""
-                    {NextPosition}
+                operations.QueueSqlCommand("""
                     insert into network.items (id, family_id, boards, position, version, kind, author_id, author_name, author_role,
                         author_organisation, author_organisation_name, text, category, about, audience, named, assigned_to,
                         for_network, posted_at, changed_at, assigned_persons, details, starts_at, participants)
-                    select ?, ?, array[?]::uuid[], next.position, 1, ?, ?, ?, ?, nullif(?, '00000000-0000-0000-0000-000000000000')::uuid,
-                        nullif(?, ''), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::timestamptz, ?::uuid[] from next
+                    values (?, ?, array[?]::uuid[], 0, 1, ?, ?, ?, ?, nullif(?, '00000000-0000-0000-0000-000000000000')::uuid,
+                        nullif(?, ''), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::timestamptz, ?::uuid[])
                     """,
-                    p.FamilyId.Value, p.ItemId.Value, p.FamilyId.Value, p.BoardId.Value, p.Kind.ToString(), p.AuthorId.Value,
+                    p.ItemId.Value, p.FamilyId.Value, p.BoardId.Value, p.Kind.ToString(), p.AuthorId.Value,
                     p.AuthorName, p.AuthorRole.ToString(), (p.AuthorOrganisation?.Value ?? Guid.Empty).ToString(),
                     p.AuthorOrganisationName ?? "", p.Text, p.Category.ToString(), Ids(p.About), p.Audience.Kind.ToString(),
                     Ids(p.Audience.Named), Ids(p.AssignedTo), p.ForNetwork, p.At, p.At, Ids(p.AssignedPersons), ItemDetails.Of(p).ToJson(),
@@ -146,15 +139,9 @@ public sealed class ItemRowsProjection : EventProjection
 
     private static void Update(IDocumentOperations operations, ItemId item, DateTimeOffset at, string set, params object[] values) =>
         operations.QueueSqlCommand($"""
-            with family as (select family_id from network.items where id = ?),
-            next as (
-                update network.item_positions p set position = nextval('network.item_position')
-                from family where p.family_id = family.family_id
-                returning p.position)
-            update network.items i set {set}, version = i.version + 1, position = next.position, changed_at = ?
-            from next where i.id = ?
+            update network.items i set {set}, version = i.version + 1, position = 0, changed_at = ? where i.id = ?
             """,
-            [item.Value, .. values, at, item.Value]);
+            [.. values, at, item.Value]);
 
     private static Guid[] Participants(AppointmentFields? a) =>
         a is null ? [] : [.. Ids(a.Persons), .. Ids(a.Users)];
