@@ -136,11 +136,12 @@ public sealed class AccessLogStore(NpgsqlDataSource db)
         -- them then, so the family's chain head is locked only during the commit (concurrent writers
         -- of one family wait for each other's commit, never for a round trip to the API). The row
         -- goes again at once; the entries stay with the write: both commit, or neither.
-        create table if not exists audit.pending (entries jsonb not null);
+        create table if not exists audit.pending (id uuid primary key default gen_random_uuid(), entries jsonb not null);
+        alter table audit.pending add column if not exists id uuid not null primary key default gen_random_uuid();
         create or replace function audit.append_pending() returns trigger language plpgsql as $f$
         begin
           call audit.append(new.entries);
-          delete from audit.pending where ctid = (select ctid from audit.pending where entries = new.entries limit 1);
+          delete from audit.pending where id = new.id;
           return null;
         end $f$;
         do $d$ begin
