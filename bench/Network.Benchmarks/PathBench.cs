@@ -181,6 +181,26 @@ public static class PathBench
                 for (var i = 0; i < 20; i++)
                     (await writer.PostAsJsonAsync($"/api/boards/{board}/notes", new { text = $"Notitie {i}: afspraak met school over het rooster." })).Dispose();
             }
+        // A post's cost does not grow with the board: the same posts on these 20-item boards and on
+        // Gezin Jansen's board, which the write figures above filled with more than 2,000 items.
+        using (var poster = Client())
+        {
+            var large = await CountAsync(Client(), DemoRegion.JansenBoard.Value, 5000);
+            async Task<bool> Post(Guid board, int i)
+            {
+                using var response = await poster.PostAsJsonAsync($"/api/boards/{board}/notes", new { text = $"Notitie {i}: afspraak met school over het rooster." });
+                return response.StatusCode == HttpStatusCode.Created;
+            }
+            var n = Math.Max(100, operations / 5);
+            await Load(n / 10, 1, (_, i) => Post(boards[i % 8].Board, i));
+            var small = await Load(n, 1, (_, i) => Post(boards[i % 8].Board, i), "post a note, 1 writer, boards of 20-45 items");
+            await Load(n / 10, 1, (_, i) => Post(DemoRegion.JansenBoard.Value, i));
+            var big = await Load(n, 1, (_, i) => Post(DemoRegion.JansenBoard.Value, i), $"post a note, 1 writer, a board of {large} items");
+            Console.WriteLine(small);
+            Console.WriteLine(big);
+            Console.WriteLine($"  board size ratio: a post on the {large}-item board takes {big.P50 / small.P50:F2}x the p50 of one on a 20-item board");
+        }
+
         await using var raw = NpgsqlDataSource.Create(connectionString);
         var clients = Enumerable.Range(0, 8).Select(_ => Client()).ToArray();
         async Task<bool> Read(int w, int i)
@@ -291,11 +311,20 @@ public static class PathBench
         corrected, entered_in_error, error_reason, assigned_persons, details::text
         """;
 
-    private static async Task<int> CountAsync(HttpClient client, Guid board)
+    private static async Task<int> CountAsync(HttpClient client, Guid board, int atMost = 500)
     {
         using var _ = client;
-        var json = await client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/boards/{board}/timeline?limit=500");
-        return json.GetProperty("entries").GetArrayLength();
+        var count = 0;
+        string? before = null;
+        while (count < atMost)
+        {
+            var json = await client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/boards/{board}/timeline?limit=500{before}");
+            var entries = json.GetProperty("entries");
+            count += entries.GetArrayLength();
+            if (!json.GetProperty("moreBefore").GetBoolean() || entries.GetArrayLength() == 0) break;
+            before = $"&before={entries.EnumerateArray().Min(e => e.GetProperty("version").GetInt64())}";
+        }
+        return count;
     }
 
     private static async Task<string> SettingAsync(NpgsqlDataSource db, string name)
