@@ -11,5 +11,5 @@ export NETWORK_DB
 for run in $(seq 1 "${BENCH_RUNS:-3}"); do
   echo "==> run $run of ${BENCH_RUNS:-3}"
   dotnet "$ROOT/bench/Network.Benchmarks/bin/Release/net10.0/Network.Benchmarks.dll" 2>&1 \
-    | grep --line-buffered -E 'µs|/s |ratio|paths:|phase|since=head|push|round trip|broadcast|append'
+    | grep --line-buffered -E 'µs|/s |ratio|paths:|phase|since=head|push|round trip|broadcast|append|page'
 done

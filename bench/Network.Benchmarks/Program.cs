@@ -67,6 +67,10 @@ await using (var sockets = new BenchApi(database.ConnectionString))
     await Network.Benchmarks.PushBench.RunAsync(sockets, new Uri($"http://127.0.0.1:{port}/"),
         int.TryParse(Environment.GetEnvironmentVariable("BENCH_PUSHES"), out var p) ? p : 200);
 }
+// 6. The board page in Chromium: cold-load LCP and the poster's own item, desktop and phone.
+await Network.Benchmarks.PageBench.RunAsync(database.ConnectionString,
+    int.TryParse(Environment.GetEnvironmentVariable("BENCH_PAGE_LOADS"), out var l) ? l : 10,
+    int.TryParse(Environment.GetEnvironmentVariable("BENCH_PAGE_POSTS"), out var q) ? q : 20);
 return 0;
 
 static int FreePort()
