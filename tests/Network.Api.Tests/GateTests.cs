@@ -1,4 +1,5 @@
 using Mediator;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Network.Api.Infrastructure.Gate;
 
@@ -19,7 +20,7 @@ public sealed class GateTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         await using var scope = api.Services.CreateAsyncScope();
         var gate = scope.ServiceProvider.GetRequiredService<Gate>();
-        var behaviour = new GateBehaviour<ForgetfulQuery, int>(gate);
+        var behaviour = new GateBehaviour<ForgetfulQuery, int>(gate, new HttpContextAccessor());
 
         var error = await Assert.ThrowsAsync<UngatedRequest>(async () =>
             await behaviour.Handle(new ForgetfulQuery(), (_, _) => ValueTask.FromResult(42), Ct));
@@ -33,12 +34,12 @@ public sealed class GateTests(ApiFixture api) : IClassFixture<ApiFixture>
         await using var scope = api.Services.CreateAsyncScope();
         var gate = scope.ServiceProvider.GetRequiredService<Gate>();
 
-        var decided = await new GateBehaviour<ForgetfulQuery, int>(gate).Handle(new ForgetfulQuery(), (_, _) =>
+        var decided = await new GateBehaviour<ForgetfulQuery, int>(gate, new HttpContextAccessor()).Handle(new ForgetfulQuery(), (_, _) =>
         {
             gate.NothingShown();
             return ValueTask.FromResult(1);
         }, Ct);
-        var directory = await new GateBehaviour<DirectoryLikeQuery, int>(scope.ServiceProvider.GetRequiredService<Gate>())
+        var directory = await new GateBehaviour<DirectoryLikeQuery, int>(scope.ServiceProvider.GetRequiredService<Gate>(), new HttpContextAccessor())
             .Handle(new DirectoryLikeQuery(), (_, _) => ValueTask.FromResult(2), Ct);
 
         Assert.Equal((1, 2), (decided, directory));

@@ -11,13 +11,16 @@ public sealed class UngatedRequest(string message) : Exception($"{message} finis
 
 /// <summary>
 /// Around every message: after the handler, the access-log entries of reads and refusals are
-/// committed before the result is returned (a read fails closed when the log cannot be written),
-/// and a person-data request that recorded no decision fails.
+/// committed before anything of the result leaves (a read fails closed when the log cannot be
+/// written), and a person-data request that recorded no decision fails. A query answered over
+/// HTTP starts the commit and the response waits for it just before its first byte (so the
+/// commit runs while the answer is serialized); any other message waits for it here.
 /// </summary>
-public sealed class GateBehaviour<TMessage, TResponse>(Gate gate) : IPipelineBehavior<TMessage, TResponse>
+public sealed class GateBehaviour<TMessage, TResponse>(Gate gate, IHttpContextAccessor http) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IMessage
 {
     private static readonly bool PersonData = !typeof(TMessage).IsDefined(typeof(NotPersonDataAttribute), false);
+    private static readonly bool Query = typeof(IBaseQuery).IsAssignableFrom(typeof(TMessage));
 
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken ct)
     {
@@ -33,6 +36,13 @@ public sealed class GateBehaviour<TMessage, TResponse>(Gate gate) : IPipelineBeh
             throw;
         }
         if (PersonData && !gate.Decided) throw new UngatedRequest(typeof(TMessage).Name);
+        if (Query && http.HttpContext is { Response.HasStarted: false } context
+            && !context.Request.Path.StartsWithSegments(Realtime.BoardHub.Path) && context.Response is var answer)
+        {
+            gate.BeginFlush();
+            answer.OnStarting(() => gate.FlushAsync(CancellationToken.None));
+            return response;
+        }
         await gate.FlushAsync(CancellationToken.None);
         return response;
     }
