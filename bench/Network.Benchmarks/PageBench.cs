@@ -1,7 +1,5 @@
 extern alias api;
 extern alias web;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -55,10 +53,10 @@ public static class PageBench
 
     public static async Task RunAsync(string connectionString, int loads, int posts)
     {
-        var webUrl = $"http://localhost:{FreePort()}";
-        var apiPort = FreePort();
+        var webUrl = $"http://localhost:{BenchApi.FreePort()}";
+        var apiPort = BenchApi.FreePort();
         var apiUrl = $"http://localhost:{apiPort}";
-        await using var apiHost = new ApiForWeb(connectionString, webUrl);
+        await using var apiHost = new BenchApi(connectionString, webUrl);
         apiHost.UseKestrel(apiPort);
         apiHost.StartServer();
         await using var webHost = new WebApp(apiUrl);
@@ -140,30 +138,6 @@ public static class PageBench
     }
 
     private static double Median(List<double> sorted) => sorted[sorted.Count / 2];
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private sealed class ApiForWeb(string connectionString, string webUrl) : WebApplicationFactory<api::Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseSolutionRelativeContentRoot("src/Network.Api");
-            builder.UseEnvironment("Benchmark");
-            builder.UseSetting("ConnectionStrings:Network", connectionString);
-            builder.UseSetting("Network:AllowHttp", "true");
-            builder.UseSetting("Network:SeedDemo", "true");
-            builder.UseSetting("Network:EphemeralKeys", "true");
-            builder.UseSetting("Network:WebClient:ClientSecret", OidcLogin.ClientSecret);
-            builder.UseSetting("Network:WebClient:RedirectUris:0", $"{webUrl}/signin-oidc");
-            builder.UseSetting("Network:WebClient:PostLogoutRedirectUris:0", $"{webUrl}/signout-callback-oidc");
-            builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-        }
-    }
 
     private sealed class WebApp(string apiUrl) : WebApplicationFactory<web::Program>
     {

@@ -29,12 +29,6 @@ public static class PathBench
     {
         var board = DemoRegion.JansenBoard.Value;
         var token = await TokenAsync(factory, DemoRegion.Coordinator.Email);
-        HttpClient Client(string? bearer = null)
-        {
-            var client = factory.CreateClient();
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer ?? token);
-            return client;
-        }
 
         await using var raw = NpgsqlDataSource.Create(connectionString);
         await using (var create = raw.CreateCommand(
@@ -61,7 +55,7 @@ public static class PathBench
         Console.WriteLine($"paths: {operations} operations per figure, PostgreSQL at its configured durability (synchronous_commit={await SettingAsync(raw, "synchronous_commit")})");
         foreach (var writers in new[] { 1, 8 })
         {
-            var clients = Enumerable.Range(0, writers).Select(_ => Client()).ToArray();
+            var clients = Enumerable.Range(0, writers).Select(_ => Authorized(factory, token)).ToArray();
             await Load(operations / 10, writers, (w, i) => Post(clients[w], i));
             var post = await Load(operations, writers, (w, i) => Post(clients[w], i), $"post a note, {writers} writer(s), one board");
             await Load(operations / 10, writers, (_, i) => Insert(i));
@@ -76,10 +70,10 @@ public static class PathBench
         // side reads as many rows.
         board = DemoRegion.YilmazBoard.Value;
         token = await TokenAsync(factory, DemoRegion.Guardian.Email);
-        var current = await CountAsync(Client(), board);
-        using (var filler = Client())
+        var current = await CountAsync(Authorized(factory, token), board);
+        using (var filler = Authorized(factory, token))
             for (var i = current; i < boardItems; i++) await Post(filler, i);
-        var items = await CountAsync(Client(), board);
+        var items = await CountAsync(Authorized(factory, token), board);
         await using (var trim = raw.CreateCommand("delete from bench_raw")) await trim.ExecuteNonQueryAsync();
         for (var i = 0; i < items; i++) await Insert(i);
 
@@ -121,7 +115,7 @@ public static class PathBench
         await Task.Delay(TimeSpan.FromSeconds(3));
         foreach (var readers in new[] { 1, 8 })
         {
-            var clients = Enumerable.Range(0, readers).Select(_ => Client()).ToArray();
+            var clients = Enumerable.Range(0, readers).Select(_ => Authorized(factory, token)).ToArray();
             await Load(operations / 10, readers, (w, _) => Read(clients[w]));
             var read = await Load(operations, readers, (w, _) => Read(clients[w]), $"timeline read, {items} items, {readers} reader(s)");
             await Load(operations / 10, readers, (_, _) => Select());
@@ -136,7 +130,7 @@ public static class PathBench
         }
 
         // Nothing new: the timeline from its newest position, against the lightest authorized request.
-        using (var client = Client())
+        using (var client = Authorized(factory, token))
         {
             var head = (await client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/boards/{board}/timeline")).GetProperty("version").GetInt64();
             async Task<bool> Get(string path)
@@ -164,14 +158,8 @@ public static class PathBench
     public static async Task FamiliesAsync(WebApplicationFactory<api::Program> factory, string connectionString, int operations)
     {
         var token = await TokenAsync(factory, DemoRegion.Coordinator.Email);
-        HttpClient Client()
-        {
-            var client = factory.CreateClient();
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            return client;
-        }
         var boards = new List<(Guid Family, Guid Board)>();
-        using (var writer = Client())
+        using (var writer = Authorized(factory, token))
             for (var f = 0; f < 8; f++)
             {
                 using var registered = await writer.PostAsJsonAsync("/api/families", new { name = $"Gezin Bank {f}" });
@@ -183,9 +171,9 @@ public static class PathBench
             }
         // A post's cost does not grow with the board: the same posts on these 20-item boards and on
         // Gezin Jansen's board, which the write figures above filled with more than 2,000 items.
-        using (var poster = Client())
+        using (var poster = Authorized(factory, token))
         {
-            var large = await CountAsync(Client(), DemoRegion.JansenBoard.Value, 5000);
+            var large = await CountAsync(Authorized(factory, token), DemoRegion.JansenBoard.Value, 5000);
             async Task<bool> Post(Guid board, int i)
             {
                 using var response = await poster.PostAsJsonAsync($"/api/boards/{board}/notes", new { text = $"Notitie {i}: afspraak met school over het rooster." });
@@ -202,7 +190,7 @@ public static class PathBench
         }
 
         await using var raw = NpgsqlDataSource.Create(connectionString);
-        var clients = Enumerable.Range(0, 8).Select(_ => Client()).ToArray();
+        var clients = Enumerable.Range(0, 8).Select(_ => Authorized(factory, token)).ToArray();
         async Task<bool> Read(int w, int i)
         {
             using var response = await clients[w].GetAsync($"/api/boards/{boards[(w + i) % 8].Board}/timeline?limit=500");
@@ -259,13 +247,7 @@ public static class PathBench
     {
         var family = DemoRegion.YilmazFamily.Value;
         var token = await TokenAsync(factory, DemoRegion.Guardian.Email);
-        HttpClient Client()
-        {
-            var client = factory.CreateClient();
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            return client;
-        }
-        using (var writer = Client())
+        using (var writer = Authorized(factory, token))
             for (var g = 0; g < 30; g++)
             {
                 using var goal = await writer.PostAsJsonAsync($"/api/families/{family}/plan/items",
@@ -294,7 +276,7 @@ public static class PathBench
             while (await reader.ReadAsync()) { _ = reader.GetString(5); n++; }
             return n >= 180;
         }
-        using var one = Client();
+        using var one = Authorized(factory, token);
         await Load(operations / 10, 1, (_, _) => Read(one));
         var read = await Load(operations, 1, (_, _) => Read(one), "plan read, 30 goals and 150 actions, 1 reader");
         await Load(operations / 10, 1, (_, _) => Select());
@@ -331,6 +313,14 @@ public static class PathBench
     {
         await using var command = db.CreateCommand($"show {name}");
         return (string)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>A client of the in-process API that sends the access token.</summary>
+    private static HttpClient Authorized(WebApplicationFactory<api::Program> factory, string token)
+    {
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
     }
 
     internal static async Task<string> TokenAsync(WebApplicationFactory<api::Program> factory, string email)

@@ -58,7 +58,7 @@ await Network.Benchmarks.PathBench.PlanAsync(host, database.ConnectionString, op
 await Network.Benchmarks.PathBench.FamiliesAsync(host, database.ConnectionString, operations);
 
 // 5. The push path over real sockets: a second instance of the API on the same database, on Kestrel.
-var port = FreePort();
+var port = BenchApi.FreePort();
 await using (var sockets = new BenchApi(database.ConnectionString))
 {
     sockets.UseKestrel(port);
@@ -73,15 +73,16 @@ await Network.Benchmarks.PageBench.RunAsync(database.ConnectionString,
     int.TryParse(Environment.GetEnvironmentVariable("BENCH_PAGE_POSTS"), out var q) ? q : 20);
 return 0;
 
-static int FreePort()
+sealed class BenchApi(string connectionString, string? webUrl = null) : WebApplicationFactory<api::Program>
 {
-    using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-    listener.Start();
-    return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-}
+    /// <summary>A free port on the loopback interface, for a host on Kestrel.</summary>
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
 
-sealed class BenchApi(string connectionString) : WebApplicationFactory<api::Program>
-{
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSolutionRelativeContentRoot("src/Network.Api");
@@ -91,7 +92,9 @@ sealed class BenchApi(string connectionString) : WebApplicationFactory<api::Prog
         builder.UseSetting("Network:SeedDemo", "true");
         builder.UseSetting("Network:EphemeralKeys", "true");
         builder.UseSetting("Network:WebClient:ClientSecret", OidcLogin.ClientSecret);
-        builder.UseSetting("Network:WebClient:RedirectUris:0", OidcLogin.RedirectUri);
+        // The Web app's own addresses when it logs in through this instance (PageBench), else the test login's.
+        builder.UseSetting("Network:WebClient:RedirectUris:0", webUrl is null ? OidcLogin.RedirectUri : $"{webUrl}/signin-oidc");
+        if (webUrl is not null) builder.UseSetting("Network:WebClient:PostLogoutRedirectUris:0", $"{webUrl}/signout-callback-oidc");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
     }
 }
