@@ -56,10 +56,11 @@ public static class PathBench
         foreach (var writers in new[] { 1, 8 })
         {
             var clients = Enumerable.Range(0, writers).Select(_ => Authorized(factory, token)).ToArray();
-            await Load(operations / 10, writers, (w, i) => Post(clients[w], i));
-            var post = await Load(operations, writers, (w, i) => Post(clients[w], i), $"post a note, {writers} writer(s), one board");
-            await Load(operations / 10, writers, (_, i) => Insert(i));
-            var insert = await Load(operations, writers, (_, i) => Insert(i), $"raw insert + commit, {writers} connection(s)");
+            var figures = await Compare(operations, writers,
+                ($"post a note, {writers} writer(s), one board", (w, i) => Post(clients[w], i)),
+                ($"raw insert + commit, {writers} connection(s)", (_, i) => Insert(i)));
+            var post = figures[0];
+            var insert = figures[1];
             Console.WriteLine(post);
             Console.WriteLine(insert);
             Console.WriteLine($"  write ratio: {post.Rate / insert.Rate:P1} of the raw rate; p95 {post.P95 / insert.P95:F1}x the raw p95");
@@ -116,12 +117,13 @@ public static class PathBench
         foreach (var readers in new[] { 1, 8 })
         {
             var clients = Enumerable.Range(0, readers).Select(_ => Authorized(factory, token)).ToArray();
-            await Load(operations / 10, readers, (w, _) => Read(clients[w]));
-            var read = await Load(operations, readers, (w, _) => Read(clients[w]), $"timeline read, {items} items, {readers} reader(s)");
-            await Load(operations / 10, readers, (_, _) => Select());
-            var select = await Load(operations, readers, (_, _) => Select(), $"raw select of {items} rows, {readers} connection(s)");
-            await Load(operations / 10, readers, (_, _) => SelectItems());
-            var same = await Load(operations, readers, (_, _) => SelectItems(), $"raw select of the same {items} item rows, {readers} conn.");
+            var figures = await Compare(operations, readers,
+                ($"timeline read, {items} items, {readers} reader(s)", (w, _) => Read(clients[w])),
+                ($"raw select of {items} rows, {readers} connection(s)", (_, _) => Select()),
+                ($"raw select of the same {items} item rows, {readers} conn.", (_, _) => SelectItems()));
+            var read = figures[0];
+            var select = figures[1];
+            var same = figures[2];
             Console.WriteLine(read);
             Console.WriteLine(select);
             Console.WriteLine(same);
@@ -139,10 +141,11 @@ public static class PathBench
                 await response.Content.ReadAsByteArrayAsync();
                 return response.IsSuccessStatusCode;
             }
-            await Load(operations / 10, 1, (_, _) => Get("/api/me"));
-            var me = await Load(operations, 1, (_, _) => Get("/api/me"), "trivial authorized request (/api/me)");
-            await Load(operations / 10, 1, (_, _) => Get($"/api/boards/{board}/timeline?since={head}"));
-            var since = await Load(operations, 1, (_, _) => Get($"/api/boards/{board}/timeline?since={head}"), $"timeline ?since=head, {items} items");
+            var figures = await Compare(operations, 1,
+                ("trivial authorized request (/api/me)", (_, _) => Get("/api/me")),
+                ($"timeline ?since=head, {items} items", (_, _) => Get($"/api/boards/{board}/timeline?since={head}")));
+            var me = figures[0];
+            var since = figures[1];
             Console.WriteLine(me);
             Console.WriteLine(since);
             Console.WriteLine($"  since=head: p50 {since.P50 - me.P50:F2} ms above the trivial request");
@@ -180,10 +183,11 @@ public static class PathBench
                 return response.StatusCode == HttpStatusCode.Created;
             }
             var n = Math.Max(100, operations / 5);
-            await Load(n / 10, 1, (_, i) => Post(boards[i % 8].Board, i));
-            var small = await Load(n, 1, (_, i) => Post(boards[i % 8].Board, i), "post a note, 1 writer, boards of 20-45 items");
-            await Load(n / 10, 1, (_, i) => Post(DemoRegion.JansenBoard.Value, i));
-            var big = await Load(n, 1, (_, i) => Post(DemoRegion.JansenBoard.Value, i), $"post a note, 1 writer, a board of {large} items");
+            var figures = await Compare(n, 1,
+                ("post a note, 1 writer, boards of 20-70 items", (_, i) => Post(boards[i % 8].Board, i)),
+                ($"post a note, 1 writer, a board of {large}+ items", (_, i) => Post(DemoRegion.JansenBoard.Value, i)));
+            var small = figures[0];
+            var big = figures[1];
             Console.WriteLine(small);
             Console.WriteLine(big);
             Console.WriteLine($"  board size ratio: a post on the {large}-item board takes {big.P50 / small.P50:F2}x the p50 of one on a 20-item board");
@@ -211,10 +215,11 @@ public static class PathBench
             // Each of the 8 readers stays on one family (w); the single reader goes round them (i).
             Func<int, int, Task<bool>> read = readers == 1 ? (_, i) => Read(0, i) : (w, _) => Read(w, 0);
             Func<int, int, Task<bool>> select = readers == 1 ? (_, i) => Select(0, i) : (w, _) => Select(w, 0);
-            await Load(operations / 10, readers, read);
-            var http = await Load(operations, readers, read, $"timeline read, 20 items, {readers} reader(s), 8 families");
-            await Load(operations / 10, readers, select);
-            var same = await Load(operations, readers, select, $"raw select of the same 20 item rows, {readers} conn.");
+            var figures = await Compare(operations, readers,
+                ($"timeline read, 20 items, {readers} reader(s), 8 families", read),
+                ($"raw select of the same 20 item rows, {readers} conn.", select));
+            var http = figures[0];
+            var same = figures[1];
             Console.WriteLine(http);
             Console.WriteLine(same);
             Console.WriteLine($"  read ratio, 8 families: {http.Rate / same.Rate:P1} of the raw rate; p50 {http.P50 / same.P50:F1}x the same rows' p50");
@@ -277,10 +282,11 @@ public static class PathBench
             return n >= 180;
         }
         using var one = Authorized(factory, token);
-        await Load(operations / 10, 1, (_, _) => Read(one));
-        var read = await Load(operations, 1, (_, _) => Read(one), "plan read, 30 goals and 150 actions, 1 reader");
-        await Load(operations / 10, 1, (_, _) => Select());
-        var select = await Load(operations, 1, (_, _) => Select(), "raw select of the same 180 rows, 1 connection");
+        var figures = await Compare(operations, 1,
+            ("plan read, 30 goals and 150 actions, 1 reader", (_, _) => Read(one)),
+            ("raw select of the same 180 rows, 1 connection", (_, _) => Select()));
+        var read = figures[0];
+        var select = figures[1];
         Console.WriteLine(read);
         Console.WriteLine(select);
         Console.WriteLine($"  plan read ratio: {read.Rate / select.Rate:P1} of the raw rate; p50 {read.P50 / select.P50:F1}x the raw p50");
@@ -329,8 +335,41 @@ public static class PathBench
         return await OidcLogin.AccessTokenAsync(browser, email, DemoRegion.Password);
     }
 
+    /// <summary>
+    /// Measures operations against each other in the same machine state: after a warm-up of each
+    /// (a fifth of <paramref name="total"/>, so the JIT's tiers have settled), they run in turns,
+    /// <see cref="Rounds"/> rounds of an equal share each, and each one's figures are taken over all
+    /// its rounds. On a shared VM the machine's speed drifts within a minute; taking the API's and
+    /// the baseline's operations one after the other would put that drift into the ratio.
+    /// </summary>
+    private static async Task<Figures[]> Compare(int total, int workers, params (string Name, Func<int, int, Task<bool>> Operation)[] operations)
+    {
+        foreach (var (_, operation) in operations) await Load(total / 5, workers, operation);
+        var share = Math.Max(1, total / Rounds);
+        var runs = operations.Select(_ => new List<Figures>()).ToArray();
+        var latencies = operations.Select(_ => new List<double>()).ToArray();
+        for (var round = 0; round < Rounds; round++)
+            for (var o = 0; o < operations.Length; o++)
+            {
+                var (figures, samples) = await Measure(share, workers, operations[o].Operation);
+                runs[o].Add(figures);
+                latencies[o].AddRange(samples);
+            }
+        return [.. operations.Select((op, o) =>
+        {
+            var sorted = latencies[o].Order().ToArray();
+            return new Figures(op.Name, runs[o].Sum(r => r.Ok), runs[o].Sum(r => r.Failed), runs[o].Sum(r => r.Seconds),
+                Percentile(sorted, 50), Percentile(sorted, 95));
+        })];
+    }
+
+    private const int Rounds = 5;
+
     /// <summary>Runs <paramref name="total"/> operations over <paramref name="workers"/> concurrent workers.</summary>
-    private static async Task<Figures> Load(int total, int workers, Func<int, int, Task<bool>> operation, string name = "warm-up")
+    private static async Task<Figures> Load(int total, int workers, Func<int, int, Task<bool>> operation, string name = "warm-up") =>
+        (await Measure(total, workers, operation, name)).Figures;
+
+    private static async Task<(Figures Figures, double[] Latencies)> Measure(int total, int workers, Func<int, int, Task<bool>> operation, string name = "")
     {
         var next = -1;
         var latencies = new double[total];
@@ -350,7 +389,7 @@ public static class PathBench
         })));
         var seconds = clock.Elapsed.TotalSeconds;
         Array.Sort(latencies);
-        return new Figures(name, ok, failed, seconds, Percentile(latencies, 50), Percentile(latencies, 95));
+        return (new Figures(name, ok, failed, seconds, Percentile(latencies, 50), Percentile(latencies, 95)), latencies);
     }
 
     internal static double Percentile(double[] sorted, double p) =>

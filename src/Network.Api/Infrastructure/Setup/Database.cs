@@ -9,8 +9,7 @@ public static class Database
     /// access log), with Npgsql's automatic preparation on unless it is set: the statements each
     /// request sends again and again (a family, a board's rows, the log's procedure) are parsed
     /// and planned once per connection, and a connection returned to the pool keeps its plans
-    /// (with prepared statements Npgsql resets a connection without DISCARD ALL, which would
-    /// also throw away the log procedure's plans).
+    /// (DISCARD ALL would also throw away the log procedure's plans).
     /// </summary>
     public static string Tuned(string connectionString)
     {
@@ -20,6 +19,10 @@ public static class Database
             builder.MaxAutoPrepare = 100;
             builder.AutoPrepareMinUsages = 2;
         }
+        // Nothing here leaves state on a connection (no SET, no LISTEN, advisory locks only for a
+        // transaction), so a connection back in the pool need not be reset: the reset costs the
+        // server a statement on every use of a pooled connection, about eight per post.
+        builder.NoResetOnClose = true;
         return builder.ConnectionString;
     }
 }
