@@ -69,8 +69,8 @@ public sealed class GateTests(ApiFixture api) : IClassFixture<ApiFixture>
             ["Network.Api/Infrastructure/Gate/Gate.cs"] = ["ItemRows."],
             ["Network.Api/Infrastructure/Marten/ItemRowsProjection.cs"] = ["network.items"],
             ["Network.Api/Infrastructure/Setup/DatabaseInitializer.cs"] = ["ItemRows.Schema"],
-            // Pushes carry only the timeline's position: no content.
-            ["Network.Api/Infrastructure/Realtime/BoardChangePublisher.cs"] = ["ItemRows.PositionAsync"],
+            // Pushes carry only the timeline's position: no content (the changed items' facts decide who is told).
+            ["Network.Api/Infrastructure/Realtime/BoardChangePublisher.cs"] = ["ItemRows.ChangedAsync"],
             // Which stored files a document still refers to: no content, nothing leaves the database.
             ["Network.Api/Features/Documents/FileSweeper.cs"] = ["network.items"],
         };

@@ -174,7 +174,7 @@ public sealed class ConsultationHandlers(IDocumentSession session, ItemWrites wr
     {
         var f = await ReadableFamilyAsync(c.Actor, c.ItemId, ct);
         var (rows, _) = await gate.ReadPlanAsync(c.Actor, f, ct);
-        var plan = await session.LoadAllAsync<Item>(rows.Select(r => (object)new ItemId(r.Row.Id)), ct);
+        var plan = await session.LatestAsync<Item>(rows.Select(r => r.Row.Id), ct);
         var added = new List<Guid>();
         var changed = await writes.ChangeAsync(c.Actor, c.ItemId, null, (consultation, family, now) =>
         {
@@ -248,7 +248,7 @@ public sealed class ConsultationHandlers(IDocumentSession session, ItemWrites wr
 
     public async ValueTask<ItemPostedResponse> Handle(PostMinutes c, CancellationToken ct)
     {
-        var item = await session.LoadAsync<Item>(new ItemId(c.ItemId), ct) ?? throw gate.NotFound("item");
+        var item = await session.Events.FetchLatest<Item>(c.ItemId, ct) ?? throw gate.NotFound("item");
         var f = await families.LoadAsync(item.FamilyId, ct) ?? throw gate.NotFound("item");
         gate.Guard(c.Actor, AccessAction.Create, $"item:{c.ItemId}", f.Id,
             ItemPolicy.Decide(c.Actor, ItemAction.Read, item.Facts, f.Family, f.BirthDates, f.Table, gate.Now));
@@ -268,7 +268,7 @@ public sealed class ConsultationHandlers(IDocumentSession session, ItemWrites wr
 
     private async Task<FamilyContext> ReadableFamilyAsync(Actor actor, Guid itemId, CancellationToken ct)
     {
-        var item = await session.LoadAsync<Item>(new ItemId(itemId), ct) ?? throw gate.NotFound("item");
+        var item = await session.Events.FetchLatest<Item>(itemId, ct) ?? throw gate.NotFound("item");
         var f = await families.LoadAsync(item.FamilyId, ct) ?? throw gate.NotFound("item");
         gate.Guard(actor, AccessAction.Update, $"item:{itemId}", f.Id,
             ItemPolicy.Decide(actor, ItemAction.Read, item.Facts, f.Family, f.BirthDates, f.Table, gate.Now));
@@ -276,7 +276,7 @@ public sealed class ConsultationHandlers(IDocumentSession session, ItemWrites wr
     }
 
     private async Task<Item?> ReadableAsync(ItemId id, FamilyContext f, Actor actor, CancellationToken ct) =>
-        await session.LoadAsync<Item>(id, ct) is { } item && Readable(item, f, actor) ? item : null;
+        await session.Events.FetchLatest<Item>(id.Value, ct) is { } item && Readable(item, f, actor) ? item : null;
 
     private bool Readable(Item item, FamilyContext f, Actor actor) =>
         item.FamilyId == f.Id && ItemPolicy.Decide(actor, ItemAction.Read, item.Facts, f.Family, f.BirthDates, f.Table, gate.Now).Allowed;

@@ -293,8 +293,7 @@ public sealed class Gate(IDocumentSession session, AccessLogStore log, NpgsqlDat
     }
 
     /// <summary>Where an item the actor just wrote stands on its family's timeline (no content: not logged).</summary>
-    public async Task<long> PositionOfAsync(ItemId id, CancellationToken ct) =>
-        (await ItemRows.ByIdAsync(db, id.Value, ct))?.Position ?? 0;
+    public Task<long> PositionOfAsync(ItemId id, CancellationToken ct) => ItemRows.PositionOfAsync(db, id.Value, ct);
 
     /// <summary>Saves the session's changes; the entries of the allowed writes commit in the same transaction.</summary>
     public async Task SaveAsync(CancellationToken ct)

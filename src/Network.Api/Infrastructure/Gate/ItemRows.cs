@@ -277,6 +277,14 @@ public static class ItemRows
         return (long)(await command.ExecuteScalarAsync(ct))!;
     }
 
+    /// <summary>Where an item stands on its family's timeline (0: no such item).</summary>
+    public static async Task<long> PositionOfAsync(NpgsqlDataSource db, Guid item, CancellationToken ct)
+    {
+        await using var command = db.CreateCommand("select coalesce((select position from network.items where id = $1), 0)");
+        command.Parameters.Add(new() { Value = item });
+        return (long)(await command.ExecuteScalarAsync(ct))!;
+    }
+
     /// <summary>
     /// A family's plan (its worries, strengths, goals, actions, versions and agreements) and the
     /// timeline's position, read first: a change after it comes with a later push.
@@ -338,6 +346,31 @@ public static class ItemRows
         command.Parameters.Add(new() { Value = since });
         command.Parameters.Add(new() { Value = limit });
         return await ReadAllAsync(command, ct);
+    }
+
+    /// <summary>What a push needs of a changed item: its family, its boards, the facts its readers are decided on, and the family timeline's position now. No content.</summary>
+    public sealed record Changed(Guid Id, Guid FamilyId, Guid[] Boards, ItemFacts Facts, long Position);
+
+    /// <summary>The changed items' push facts (<see cref="Changed"/>), in one round trip.</summary>
+    public static async Task<IReadOnlyList<Changed>> ChangedAsync(NpgsqlDataSource db, Guid[] items, CancellationToken ct)
+    {
+        await using var command = db.CreateCommand("""
+            select i.id, i.family_id, i.boards, i.category, i.about, i.author_id, i.author_organisation, i.audience, i.named,
+                i.assigned_to, i.for_network, i.assigned_persons, coalesce(p.position, 0)
+            from network.items i left join network.item_positions p on p.family_id = i.family_id
+            where i.id = any($1)
+            """);
+        command.Parameters.Add(new() { Value = items });
+        await using var r = await command.ExecuteReaderAsync(ct);
+        var changed = new List<Changed>();
+        while (await r.ReadAsync(ct))
+            changed.Add(new Changed(r.GetGuid(0), r.GetGuid(1), r.GetFieldValue<Guid[]>(2), new ItemFacts(
+                Enum.Parse<InformationCategory>(r.GetString(3)), [.. r.GetFieldValue<Guid[]>(4).Select(p => new PersonId(p))],
+                new UserId(r.GetGuid(5)), r.IsDBNull(6) ? null : new OrganisationId(r.GetGuid(6)),
+                new Audience(Enum.Parse<AudienceKind>(r.GetString(7)), [.. r.GetFieldValue<Guid[]>(8).Select(u => new UserId(u))]),
+                [.. r.GetFieldValue<Guid[]>(9).Select(u => new UserId(u))], r.GetBoolean(10), [.. r.GetFieldValue<Guid[]>(11).Select(p => new PersonId(p))]),
+                r.GetInt64(12)));
+        return changed;
     }
 
     public static async Task<ItemRow?> ByIdAsync(NpgsqlDataSource db, Guid item, CancellationToken ct)

@@ -17,4 +17,18 @@ public static class LoadMany
             if (await load is { } document) found.Add(document);
         return found;
     }
+
+    /// <summary>Aggregates built live from their streams, in one round trip; streams that do not exist are left out.</summary>
+    public static async Task<IReadOnlyList<T>> LatestAsync<T>(this IQuerySession session, IEnumerable<Guid> ids, CancellationToken ct)
+        where T : class
+    {
+        var batch = session.CreateBatchQuery();
+        var loads = ids.Select(id => batch.Events.FetchLatest<T>(id)).ToList();
+        if (loads.Count == 0) return [];
+        await batch.Execute(ct);
+        var found = new List<T>(loads.Count);
+        foreach (var load in loads)
+            if (await load is { } aggregate) found.Add(aggregate);
+        return found;
+    }
 }

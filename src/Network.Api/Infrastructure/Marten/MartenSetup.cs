@@ -27,7 +27,8 @@ public static class MartenSetup
             // Write models: the domain aggregates, rebuilt through their Evolve functions.
             options.Projections.Add<FamilyProjection>(ProjectionLifecycle.Inline);
             options.Projections.Add<BoardProjection>(ProjectionLifecycle.Inline);
-            options.Projections.Add<ItemProjection>(ProjectionLifecycle.Inline);
+            // An item is built from its own few events when a write needs it; reads go to the item rows (Gate/ItemRows).
+            options.Projections.Add<ItemProjection>(ProjectionLifecycle.Live);
             options.Projections.Add<PersonProjection>(ProjectionLifecycle.Inline);
             options.Projections.Add<OrganisationProjection>(ProjectionLifecycle.Inline);
 

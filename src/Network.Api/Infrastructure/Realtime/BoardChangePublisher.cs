@@ -91,13 +91,15 @@ public sealed class BoardChangePusher(
             if (await families.LoadAsync(familyId, ct) is { } changed)
                 foreach (var member in (await BoardReaders.CandidatesAsync(accounts, changed, now, ct)).Where(a => a.PersonId is not null))
                     await hub.Clients.Group(BoardHub.UserGroup(member.UserId.Value)).Notified("youth-say", familyId.Value);
-        var items = await session.LoadAllAsync<Item>(changes.Items.Select(i => (object)new ItemId(i)), ct);
+        if (changes.Items.Count == 0) return;
+        var items = await ItemRows.ChangedAsync(db, [.. changes.Items], ct);
         foreach (var byFamily in items.GroupBy(i => i.FamilyId))
         {
-            var family = await families.LoadAsync(byFamily.Key, ct);
+            var family = await families.LoadAsync(new FamilyId(byFamily.Key), ct);
             if (family is null) continue;
             var candidates = await BoardReaders.CandidatesAsync(accounts, family, now, ct);
-            var position = await ItemRows.PositionAsync(db, family.Id.Value, ct);
+            // Read with the items: a change committed after it comes with a later push.
+            var position = byFamily.Max(i => i.Position);
             // The family's main board shows the items of all its boards.
             var main = await Features.Plans.PlanBoards.MainIdAsync(session, family.Id, ct);
             // Each reader is told once per board, of the newest position.
@@ -105,9 +107,9 @@ public sealed class BoardChangePusher(
             foreach (var item in byFamily)
             {
                 var readers = BoardReaders.Among(candidates, family, item.Facts, now).Select(r => r.UserId.Value).ToList();
-                foreach (var board in main is not { } m || item.Boards.Contains(m) ? item.Boards : item.Boards.Add(m))
+                foreach (var board in main is not { } m || item.Boards.Contains(m.Value) ? item.Boards : [.. item.Boards, m.Value])
                 {
-                    if (!told.TryGetValue(board.Value, out var users)) told[board.Value] = users = [];
+                    if (!told.TryGetValue(board, out var users)) told[board] = users = [];
                     users.UnionWith(readers);
                 }
             }

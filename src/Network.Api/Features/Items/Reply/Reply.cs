@@ -29,7 +29,7 @@ public sealed class PostReplyHandler(IDocumentSession session, FamilyContexts fa
 {
     public async ValueTask<ItemChangedResponse> Handle(PostReply c, CancellationToken ct)
     {
-        var item = await session.LoadAsync<Item>(new ItemId(c.ItemId), ct) ?? throw gate.NotFound("item");
+        var item = await session.Events.FetchLatest<Item>(c.ItemId, ct) ?? throw gate.NotFound("item");
         var family = await families.LoadAsync(item.FamilyId, ct) ?? throw gate.NotFound("item");
         var resource = $"item:{c.ItemId}";
         var read = ItemPolicy.Decide(c.Actor, ItemAction.Read, item.Facts, family.Family, family.BirthDates, family.Table, gate.Now);

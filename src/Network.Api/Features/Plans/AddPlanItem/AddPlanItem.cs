@@ -45,7 +45,7 @@ public sealed class AddPlanItemHandler(IDocumentSession session, FamilyContexts 
         gate.Guard(c.Actor, AccessAction.Create, $"plan:{c.FamilyId}", f.Id, FamilyPolicy.ReadBoard(c.Actor, f.Family, f.BirthDates, f.Table, gate.Now));
         var board = await PlanBoards.MainAsync(session, f.Id, ct) ?? throw gate.NotFound("plan");
         var r = c.Item;
-        var goal = r.GoalId is { } g ? await session.LoadAsync<Item>(new ItemId(g), ct) : null;
+        var goal = r.GoalId is { } g ? await session.Events.FetchLatest<Item>(g, ct) : null;
         if (goal is not null && !ItemPolicy.Decide(c.Actor, ItemAction.Read, goal.Facts, f.Family, f.BirthDates, f.Table, gate.Now).Allowed) goal = null;
         var owner = PlanOwners.Resolve(f, r.Owner);
         var about = (r.About ?? []).Select(id => new PersonId(id)).ToList();

@@ -24,7 +24,7 @@ public sealed class AgreeWithVersionHandler(IDocumentSession session, FamilyCont
 {
     public async ValueTask<ItemPostedResponse> Handle(AgreeWithVersion c, CancellationToken ct)
     {
-        var version = await session.LoadAsync<Item>(new ItemId(c.VersionId), ct);
+        var version = await session.Events.FetchLatest<Item>(c.VersionId, ct);
         if (version is not { Kind: ItemKind.PlanVersion }) throw gate.NotFound("version");
         var f = await families.LoadAsync(version.FamilyId, ct) ?? throw gate.NotFound("version");
         var read = ItemPolicy.Decide(c.Actor, ItemAction.Read, version.Facts, f.Family, f.BirthDates, f.Table, gate.Now);

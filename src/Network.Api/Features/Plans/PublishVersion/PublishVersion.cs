@@ -23,7 +23,7 @@ public sealed class PublishPlanVersionHandler(IDocumentSession session, FamilyCo
 
         // The version holds the whole plan; each reader later sees only the entries they may read.
         var rows = await gate.PlanSnapshotAsync(f, ct);
-        var items = (await session.LoadAllAsync<Item>(rows.Select(r => (object)new ItemId(r.Id)), ct)).ToDictionary(i => i.Id.Value);
+        var items = (await session.LatestAsync<Item>(rows.Select(r => r.Id), ct)).ToDictionary(i => i.Id.Value);
         var plan = rows.Where(r => items.ContainsKey(r.Id)).Select(r => (items[r.Id], r.Version));
         var previous = rows.Where(r => r.Kind == ItemKind.PlanVersion).Select(r => r.Details.Version).OfType<PlanVersionFields>()
             .MaxBy(v => v.Number);
