@@ -24,13 +24,17 @@ using Network.Testing;
 var decisions = int.TryParse(Environment.GetEnvironmentVariable("BENCH_DECISIONS"), out var d) ? d : 200_000;
 var operations = int.TryParse(Environment.GetEnvironmentVariable("BENCH_PATH_OPS"), out var o) ? o : 1_000;
 var boardItems = int.TryParse(Environment.GetEnvironmentVariable("BENCH_BOARD_ITEMS"), out var b) ? b : 200;
+// BENCH_ONLY=phases,push (say) runs only those parts: decision, paths, phases, plan, families, push, page.
+var only = Environment.GetEnvironmentVariable("BENCH_ONLY")?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+bool Runs(string part) => only is null || only.Contains(part);
 
 await using var database = await TestDatabase.CreateAsync("bench");
 await using var host = new BenchApi(database.ConnectionString);
 host.StartServer();
 
-using (var scope = host.Services.CreateScope())
+if (Runs("decision"))
 {
+    using var scope = host.Services.CreateScope();
     var families = scope.ServiceProvider.GetRequiredService<FamilyContexts>();
     var family = (await families.LoadAsync(DemoRegion.JansenFamily, default))!;
     var now = DateTimeOffset.UtcNow;
@@ -52,15 +56,16 @@ using (var scope = host.Services.CreateScope())
     Console.WriteLine($"decision  n={decisions}  median={samples[decisions / 2]:F2} µs  p99={samples[(int)(decisions * 0.99)]:F2} µs  (allowed {allowed}/{decisions})");
 }
 
-await Network.Benchmarks.PathBench.RunAsync(host, database.ConnectionString, operations, boardItems);
-await Network.Benchmarks.Phases.RunAsync(host, Math.Max(100, operations / 2));
-await Network.Benchmarks.PathBench.PlanAsync(host, database.ConnectionString, operations / 2);
-await Network.Benchmarks.PathBench.FamiliesAsync(host, database.ConnectionString, operations);
+if (Runs("paths")) await Network.Benchmarks.PathBench.RunAsync(host, database.ConnectionString, operations, boardItems);
+if (Runs("phases")) await Network.Benchmarks.Phases.RunAsync(host, Math.Max(100, operations / 2), boardItems);
+if (Runs("plan")) await Network.Benchmarks.PathBench.PlanAsync(host, database.ConnectionString, operations / 2);
+if (Runs("families")) await Network.Benchmarks.PathBench.FamiliesAsync(host, database.ConnectionString, operations);
 
 // 5. The push path over real sockets: a second instance of the API on the same database, on Kestrel.
-var port = BenchApi.FreePort();
-await using (var sockets = new BenchApi(database.ConnectionString))
+if (Runs("push"))
 {
+    var port = BenchApi.FreePort();
+    await using var sockets = new BenchApi(database.ConnectionString);
     sockets.UseKestrel(port);
     sockets.ClientOptions.BaseAddress = new Uri($"http://127.0.0.1:{port}");
     sockets.StartServer();
@@ -68,7 +73,7 @@ await using (var sockets = new BenchApi(database.ConnectionString))
         int.TryParse(Environment.GetEnvironmentVariable("BENCH_PUSHES"), out var p) ? p : 200);
 }
 // 6. The board page in Chromium: cold-load LCP and the poster's own item, desktop and phone.
-await Network.Benchmarks.PageBench.RunAsync(database.ConnectionString,
+if (Runs("page")) await Network.Benchmarks.PageBench.RunAsync(database.ConnectionString,
     int.TryParse(Environment.GetEnvironmentVariable("BENCH_PAGE_LOADS"), out var l) ? l : 10,
     int.TryParse(Environment.GetEnvironmentVariable("BENCH_PAGE_POSTS"), out var q) ? q : 20);
 return 0;
