@@ -69,7 +69,6 @@ public sealed class NotificationMaker(
     {
         await using var scope = scopes.CreateAsyncScope();
         var families = scope.ServiceProvider.GetRequiredService<FamilyContexts>();
-        var accounts = scope.ServiceProvider.GetRequiredService<AuthDbContext>();
         var session = scope.ServiceProvider.GetRequiredService<IDocumentSession>();
         var now = clock.GetUtcNow();
         var made = new List<Notification>();
@@ -78,8 +77,8 @@ public sealed class NotificationMaker(
         foreach (var byFamily in events.GroupBy(FamilyOf))
         {
             // A family registered in this very commit (the demo region's history) has nobody to tell yet.
-            if (byFamily.Key is not { } familyId || registered.Contains(familyId) || await families.LoadAsync(familyId, ct) is not { } f) continue;
-            var candidates = await BoardReaders.CandidatesAsync(accounts, f, now, ct);
+            if (byFamily.Key is not { } familyId || registered.Contains(familyId)
+                || await BoardReaders.FamilyWithCandidatesAsync(families, familyId, now, ct) is not ({ } f, var candidates)) continue;
             var at = now;
             Notification For(UserId user, string code, string link, params (string, object?)[] args) =>
                 new(Guid.CreateVersion7(), user.Value, code,

@@ -87,6 +87,15 @@ public sealed class FamilyContexts(IDocumentSession session, TableCache tables, 
         return await ResolveAsync(id, stamp, ct);
     }
 
+    /// <summary>Like <see cref="LoadAsync(FamilyId, CancellationToken)"/>, with what <paramref name="more"/> asks of the family read in the same round trip.</summary>
+    public async Task<(FamilyContext? Family, T? More)> LoadAsync<T>(
+        FamilyId id, (IEnumerable<Npgsql.NpgsqlBatchCommand> Commands, Func<Npgsql.NpgsqlDataReader, Task<T>> Read) more, CancellationToken ct)
+    {
+        T? result = default;
+        var (stamp, _) = await StampAsync(id, null, more.Commands, ct, async r => result = await more.Read(r));
+        return (await ResolveAsync(id, stamp, ct), result);
+    }
+
     /// <summary>The stamp, the board's document when asked, and then the results of <paramref name="more"/> for <paramref name="read"/>, in one round trip.</summary>
     private async Task<(FamilyStamp Stamp, Board? Board)> StampAsync(
         FamilyId id, BoardId? boardId, IEnumerable<Npgsql.NpgsqlBatchCommand> more, CancellationToken ct, Func<Npgsql.NpgsqlDataReader, Task>? read = null)

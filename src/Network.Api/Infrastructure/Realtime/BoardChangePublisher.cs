@@ -83,21 +83,18 @@ public sealed class BoardChangePusher(
 
         await using var scope = scopes.CreateAsyncScope();
         var families = scope.ServiceProvider.GetRequiredService<FamilyContexts>();
-        var accounts = scope.ServiceProvider.GetRequiredService<AuthDbContext>();
         var session = scope.ServiceProvider.GetRequiredService<IDocumentSession>();
         var now = clock.GetUtcNow();
         // A youth changed what their parents see: the family's members read their boards again (no content in the push).
         foreach (var familyId in (changes.YouthSay ?? []).Select(y => y.FamilyId).Distinct())
-            if (await families.LoadAsync(familyId, ct) is { } changed)
-                foreach (var member in (await BoardReaders.CandidatesAsync(accounts, changed, now, ct)).Where(a => a.PersonId is not null))
+            if (await BoardReaders.FamilyWithCandidatesAsync(families, familyId, now, ct) is ({ }, var readers))
+                foreach (var member in readers.Where(a => a.PersonId is not null))
                     await hub.Clients.Group(BoardHub.UserGroup(member.UserId.Value)).Notified("youth-say", familyId.Value);
         if (changes.Items.Count == 0) return;
         var items = await ItemRows.ChangedAsync(db, [.. changes.Items], ct);
         foreach (var byFamily in items.GroupBy(i => i.FamilyId))
         {
-            var family = await families.LoadAsync(new FamilyId(byFamily.Key), ct);
-            if (family is null) continue;
-            var candidates = await BoardReaders.CandidatesAsync(accounts, family, now, ct);
+            if (await BoardReaders.FamilyWithCandidatesAsync(families, new FamilyId(byFamily.Key), now, ct) is not ({ } family, var candidates)) continue;
             // Read with the items: a change committed after it comes with a later push.
             var position = byFamily.Max(i => i.Position);
             // The family's main board shows the items of all its boards.

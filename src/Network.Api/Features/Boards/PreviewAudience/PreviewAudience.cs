@@ -8,7 +8,7 @@ namespace Network.Api.Features.Boards.PreviewAudience;
 /// <summary>Before posting: may the author post this, and who would be able to read it (as far as the author may know them)?</summary>
 public sealed record PreviewAudience(Actor Actor, Guid BoardId, PostItemRequest Item) : IQuery<AudiencePreview>;
 
-public sealed class PreviewAudienceHandler(FamilyContexts families, AuthDbContext accounts, Gate gate) : IQueryHandler<PreviewAudience, AudiencePreview>
+public sealed class PreviewAudienceHandler(FamilyContexts families, Npgsql.NpgsqlDataSource db, Gate gate) : IQueryHandler<PreviewAudience, AudiencePreview>
 {
     public async ValueTask<AudiencePreview> Handle(PreviewAudience q, CancellationToken ct)
     {
@@ -18,7 +18,7 @@ public sealed class PreviewAudienceHandler(FamilyContexts families, AuthDbContex
         var facts = ItemDecisions.FactsOf(q.Actor, q.Item.ToChoices());
         var decision = ItemPolicy.Decide(q.Actor, ItemAction.Create, facts, f.Family, f.BirthDates, f.Table, gate.Now);
         var viewer = FamilyPolicy.See(q.Actor, f.Family, f.BirthDates, f.Table, gate.Now);
-        var readers = BoardReaders.Among(await BoardReaders.CandidatesAsync(accounts, f, gate.Now, ct), f, facts, gate.Now)
+        var readers = BoardReaders.Among(await BoardReaders.CandidatesAsync(db, f, gate.Now, ct), f, facts, gate.Now)
             .Where(r => r.UserId == q.Actor.UserId || BoardReaders.Known(viewer, r, f, gate.Now))
             .Select(r => new Reader(r.UserId.Value, r.DisplayName, r.Role));
         return new AudiencePreview(decision.Allowed, ReasonView.From(decision.Reasons), [.. readers]);
