@@ -22,7 +22,7 @@ using Network.Testing;
 // Run with scripts/bench.sh (Release, real PostgreSQL at default durability).
 
 var decisions = int.TryParse(Environment.GetEnvironmentVariable("BENCH_DECISIONS"), out var d) ? d : 200_000;
-var operations = int.TryParse(Environment.GetEnvironmentVariable("BENCH_PATH_OPS"), out var o) ? o : 1_000;
+var operations = int.TryParse(Environment.GetEnvironmentVariable("BENCH_PATH_OPS"), out var o) ? o : 2_000;
 var boardItems = int.TryParse(Environment.GetEnvironmentVariable("BENCH_BOARD_ITEMS"), out var b) ? b : 200;
 // BENCH_ONLY=phases,push (say) runs only those parts: decision, paths, phases, plan, families, push, page.
 var only = Environment.GetEnvironmentVariable("BENCH_ONLY")?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
