@@ -10,7 +10,7 @@ public sealed class ReplyRights(Actor reader, FamilyContext family, DateTimeOffs
 
     public bool For(ItemRow row)
     {
-        var key = string.Join(',', row.About.Order());
+        var key = row.About.Length == 0 ? "" : string.Join(',', row.About.Order());
         if (!byAbout.TryGetValue(key, out var may))
             byAbout[key] = may = Conversations.MayReplyAbout([.. row.About.Select(p => new PersonId(p))], family.Of, family.Table, reader, now, memo).Allowed;
         return may;

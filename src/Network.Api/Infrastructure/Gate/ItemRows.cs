@@ -49,7 +49,10 @@ public sealed record ItemDetails(
 
     public string ToJson() => System.Text.Json.JsonSerializer.Serialize(this, Json);
 
-    public static ItemDetails Parse(string json) => System.Text.Json.JsonSerializer.Deserialize<ItemDetails>(json, Json) ?? new();
+    /// <summary>What most items (notes) hold beyond every item: nothing.</summary>
+    private static readonly ItemDetails None = new();
+
+    public static ItemDetails Parse(string json) => json == "{}" ? None : System.Text.Json.JsonSerializer.Deserialize<ItemDetails>(json, Json) ?? new();
 
     public bool InPlan => Proposal is ProposalState.None or ProposalState.Accepted;
 }
