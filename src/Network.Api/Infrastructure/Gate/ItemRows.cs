@@ -14,11 +14,16 @@ public sealed record ItemRow(
     Guid[] About, AudienceKind Audience, Guid[] Named, Guid[] AssignedTo, bool ForNetwork, DateTimeOffset PostedAt,
     DateTimeOffset ChangedAt, bool Corrected, bool EnteredInError, string? ErrorReason, Guid[] AssignedPersons, ItemDetails Details)
 {
-    public ItemFacts ToFacts() => new(
-        Category, [.. About.Select(p => new PersonId(p))], new UserId(AuthorId),
-        AuthorOrganisation is { } o ? new OrganisationId(o) : null,
-        new Audience(Audience, [.. Named.Select(u => new UserId(u))]),
-        [.. AssignedTo.Select(u => new UserId(u))], ForNetwork, [.. AssignedPersons.Select(p => new PersonId(p))]);
+    public ItemFacts ToFacts() => FactsOf(Category, About, AuthorId, AuthorOrganisation, Audience, Named, AssignedTo, ForNetwork, AssignedPersons);
+
+    /// <summary>What the policy decides on, from the read model's columns.</summary>
+    public static ItemFacts FactsOf(
+        InformationCategory category, Guid[] about, Guid author, Guid? authorOrganisation, AudienceKind audience, Guid[] named,
+        Guid[] assignedTo, bool forNetwork, Guid[] assignedPersons) => new(
+        category, [.. about.Select(p => new PersonId(p))], new UserId(author),
+        authorOrganisation is { } o ? new OrganisationId(o) : null,
+        new Audience(audience, [.. named.Select(u => new UserId(u))]),
+        [.. assignedTo.Select(u => new UserId(u))], forNetwork, [.. assignedPersons.Select(p => new PersonId(p))]);
 }
 
 /// <summary>
@@ -367,12 +372,10 @@ public static class ItemRows
         await using var r = await command.ExecuteReaderAsync(ct);
         var changed = new List<Changed>();
         while (await r.ReadAsync(ct))
-            changed.Add(new Changed(r.GetGuid(0), r.GetGuid(1), r.GetFieldValue<Guid[]>(2), new ItemFacts(
-                Enum.Parse<InformationCategory>(r.GetString(3)), [.. r.GetFieldValue<Guid[]>(4).Select(p => new PersonId(p))],
-                new UserId(r.GetGuid(5)), r.IsDBNull(6) ? null : new OrganisationId(r.GetGuid(6)),
-                new Audience(Enum.Parse<AudienceKind>(r.GetString(7)), [.. r.GetFieldValue<Guid[]>(8).Select(u => new UserId(u))]),
-                [.. r.GetFieldValue<Guid[]>(9).Select(u => new UserId(u))], r.GetBoolean(10), [.. r.GetFieldValue<Guid[]>(11).Select(p => new PersonId(p))]),
-                r.GetInt64(12)));
+            changed.Add(new Changed(r.GetGuid(0), r.GetGuid(1), r.GetFieldValue<Guid[]>(2), ItemRow.FactsOf(
+                Enum.Parse<InformationCategory>(r.GetString(3)), r.GetFieldValue<Guid[]>(4), r.GetGuid(5), r.IsDBNull(6) ? null : r.GetGuid(6),
+                Enum.Parse<AudienceKind>(r.GetString(7)), r.GetFieldValue<Guid[]>(8), r.GetFieldValue<Guid[]>(9), r.GetBoolean(10),
+                r.GetFieldValue<Guid[]>(11)), r.GetInt64(12)));
         return changed;
     }
 
