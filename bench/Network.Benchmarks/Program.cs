@@ -30,6 +30,12 @@ bool Runs(string part) => only is null || only.Contains(part);
 
 await using var database = await TestDatabase.CreateAsync("bench");
 await using var host = new BenchApi(database.ConnectionString);
+if (Environment.GetEnvironmentVariable("BENCH_SOCKETS") == "1")
+{
+    var hostPort = BenchApi.FreePort();
+    host.UseKestrel(hostPort);
+    host.ClientOptions.BaseAddress = new Uri($"http://127.0.0.1:{hostPort}");
+}
 host.StartServer();
 
 if (Runs("decision"))

@@ -123,6 +123,9 @@ public sealed partial class AccountsTests(ApiFixture api) : IClassFixture<ApiFix
         using var invited = await fatima.PostAsJsonAsync($"/api/families/{DemoRegion.JansenFamily.Value}/professionals",
             new { userId = account.UserId, basis = "Consent", children = new[] { DemoRegion.DaanPerson.Value } }, Ct);
         Assert.True(invited.IsSuccessStatusCode, await invited.Content.ReadAsStringAsync(Ct));
+        var timeline = $"/api/boards/{DemoRegion.JansenBoard.Value}/timeline";
+        // Not (yet) his board to read: 404 while the account is current.
+        Assert.Equal(HttpStatusCode.NotFound, (await joost.GetAsync(timeline, Ct)).StatusCode);
 
         var told = System.Threading.Channels.Channel.CreateUnbounded<(string Kind, Guid Family)>();
         await using var fatimaHub = api.Hub(await api.AccessTokenAsync(DemoRegion.Coordinator));
@@ -136,6 +139,16 @@ public sealed partial class AccountsTests(ApiFixture api) : IClassFixture<ApiFix
         Assert.True(deactivated.IsSuccessStatusCode, await deactivated.Content.ReadAsStringAsync(Ct));
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await joost.GetAsync("/api/me", Ct)).StatusCode);
+        // The timeline checks the account in its first round trip: refused all the same, before
+        // anything is read or logged, and so is a board that does not exist (not 404).
+        var readsBefore = await AccessLogRowsAsync(account.UserId);
+        foreach (var path in new[] { timeline, $"{timeline}?since=1", $"/api/boards/{Guid.NewGuid()}/timeline", $"{timeline}?limit=0" })
+        {
+            using var refused = await joost.GetAsync(path, Ct);
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+            Assert.Contains("invalid_token", refused.Headers.WwwAuthenticate.ToString());
+        }
+        Assert.Equal(readsBefore, await AccessLogRowsAsync(account.UserId));
         await Assert.ThrowsAsync<InvalidOperationException>(() => LoginAsync(email, StrongPassword, _ => Code(key)));
 
         var family = await fatima.GetStringAsync($"/api/families/{DemoRegion.JansenFamily.Value}", Ct);
@@ -343,6 +356,15 @@ public sealed partial class AccountsTests(ApiFixture api) : IClassFixture<ApiFix
 
     /// <summary>The authenticator app's code now, computed from its key.</summary>
     internal static string Code(string key) => new Totp(Base32Encoding.ToBytes(key)).ComputeTotp(DateTime.UtcNow);
+
+    /// <summary>How many access-log entries the account has (reads and refusals alike).</summary>
+    private async Task<long> AccessLogRowsAsync(Guid user)
+    {
+        await using var connection = new NpgsqlConnection(api.ConnectionString);
+        await connection.OpenAsync(Ct);
+        await using var command = new NpgsqlCommand("select count(*) from audit.access_log where user_id = $1", connection) { Parameters = { new() { Value = user } } };
+        return (long)(await command.ExecuteScalarAsync(Ct))!;
+    }
 
     private async Task ExecuteAsync(string sql)
     {

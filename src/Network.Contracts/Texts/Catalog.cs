@@ -305,6 +305,7 @@ public static partial class Catalog
         ["request.unreadable"] = new("Het verzoek is niet leesbaar.", "The request cannot be read."),
         ["request.invalid"] = new("De invoer is niet geldig.", "The input is not valid."),
         ["request.not-found"] = new("Niet gevonden.", "Not found."),
+        ["request.account-not-current"] = new("Uw account is gewijzigd of niet meer actief: log opnieuw in.", "Your account was changed or is no longer active: log in again."),
         ["request.not-allowed"] = new("Dit mag u niet doen.", "You may not do this."),
         ["request.stale"] = new("Iemand anders heeft dit intussen gewijzigd. Haal de nieuwste versie op en probeer het opnieuw; er is niets opgeslagen.", "Someone else changed this in the meantime. Fetch the latest version and try again; nothing was saved."),
         ["request.conflict"] = new("Iemand anders wijzigde dit tegelijk. Probeer het opnieuw; er is niets opgeslagen.", "Someone else changed this at the same time. Try again; nothing was saved."),

@@ -31,6 +31,7 @@ public static class AccountsSetup
         services.AddScoped<AccountMail>();
         services.AddScoped<AccountTokens>();
         services.AddSingleton<AccountGuard>();
+        services.AddScoped<AccountCheck>();
         services.AddScoped<IPasswordValidator<NetworkUser>, PasswordRules>();
         // The login cookie of the authorization server is checked against the account on every use.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));

@@ -105,9 +105,13 @@ public static class AuthSetup
                         if (context.AccessTokenPrincipal is not { } principal) return;
                         var http = context.Transaction.GetHttpRequest()?.HttpContext;
                         if (http is null) return;
-                        var guard = http.RequestServices.GetRequiredService<AccountGuard>();
-                        if (!await guard.IsCurrentAsync(principal.GetClaim(Claims.Subject), principal.GetClaim(AccountGuard.StampClaim), http.RequestAborted))
-                            context.Reject(Errors.InvalidToken, "The account behind this token was deactivated or changed.");
+                        var (subject, stamp) = (principal.GetClaim(Claims.Subject), principal.GetClaim(AccountGuard.StampClaim));
+                        // An endpoint may let the check ride in its first round trip (AccountCheckInFirstBatch).
+                        if (http.GetEndpoint()?.Metadata.GetMetadata<AccountCheckInFirstBatch>() is not null
+                            && Guid.TryParse(subject, out var id) && !string.IsNullOrEmpty(stamp))
+                            http.RequestServices.GetRequiredService<AccountCheck>().Defer(id, stamp);
+                        else if (!await http.RequestServices.GetRequiredService<AccountGuard>().IsCurrentAsync(subject, stamp, http.RequestAborted))
+                            context.Reject(Errors.InvalidToken, new AccountNotCurrent().Message);
                     })
                     .SetOrder(int.MaxValue - 100_000)
                     .SetType(OpenIddictValidationHandlerType.Custom));

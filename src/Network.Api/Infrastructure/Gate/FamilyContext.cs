@@ -59,7 +59,8 @@ public sealed class FamilySnapshots
 }
 
 /// <summary>Loads families and boards with what decisions on them need.</summary>
-public sealed class FamilyContexts(IDocumentSession session, TableCache tables, FamilySnapshots snapshots, Npgsql.NpgsqlDataSource db)
+public sealed class FamilyContexts(
+    IDocumentSession session, TableCache tables, FamilySnapshots snapshots, Npgsql.NpgsqlDataSource db, Auth.AccountCheck account)
 {
     /// <summary>
     /// The family's stamp and, when asked, a board's document, in one round trip. The members are
@@ -96,11 +97,16 @@ public sealed class FamilyContexts(IDocumentSession session, TableCache tables, 
         return (await ResolveAsync(id, stamp, ct), result);
     }
 
-    /// <summary>The stamp, the board's document when asked, and then the results of <paramref name="more"/> for <paramref name="read"/>, in one round trip.</summary>
+    /// <summary>
+    /// The stamp, the board's document when asked, and then the results of <paramref name="more"/>
+    /// for <paramref name="read"/>, in one round trip; first in it the request's account check when
+    /// its endpoint deferred it (<see cref="Auth.AccountCheckInFirstBatch"/>), whose answer is read first.
+    /// </summary>
     private async Task<(FamilyStamp Stamp, Board? Board)> StampAsync(
         FamilyId id, BoardId? boardId, IEnumerable<Npgsql.NpgsqlBatchCommand> more, CancellationToken ct, Func<Npgsql.NpgsqlDataReader, Task>? read = null)
     {
         await using var batch = db.CreateBatch();
+        if (account.Command() is { } check) batch.BatchCommands.Add(check);
         var stampCommand = new Npgsql.NpgsqlBatchCommand(StampSql);
         stampCommand.Parameters.Add(new() { Value = id.Value });
         stampCommand.Parameters.Add(new() { Value = TableChanges.StreamId });
@@ -108,6 +114,7 @@ public sealed class FamilyContexts(IDocumentSession session, TableCache tables, 
         batch.BatchCommands.Add(stampCommand);
         foreach (var command in more) batch.BatchCommands.Add(command);
         await using var reader = await batch.ExecuteReaderAsync(ct);
+        await account.ReadAsync(reader, ct);
         await reader.ReadAsync(ct);
         var stamp = new FamilyStamp(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
         var board = reader.IsDBNull(3) ? null : session.DocumentStore.Options.Serializer().FromJson<Board>(reader, 3);

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Npgsql;
 
 namespace Network.Api.Infrastructure.Gate;
@@ -28,14 +29,17 @@ public sealed record ItemRow(
 
 /// <summary>
 /// What a plan item, version or agreement holds beyond every item (the read model's details
-/// column, kept by <see cref="Marten.ItemRowsProjection"/>).
+/// column, kept by <see cref="Marten.ItemRowsProjection"/>). Nothing is written that is not set,
+/// so a note's details are <c>{}</c> and are not parsed when read (<see cref="Parse"/>).
 /// </summary>
 public sealed record ItemDetails(
     Guid? Goal = null, string? Target = null, List<ScalePoint>? Scales = null, DateOnly? Due = null, Owner? Owner = null,
-    ActionStatus? Status = null, string? StatusReason = null, ProposalState Proposal = ProposalState.None, string? ProposalReason = null,
-    PlanVersionFields? Version = null, AgreementFields? Agreement = null,
-    DocumentFile? Document = null, List<DocumentVersionEntry>? DocumentVersions = null,
-    AppointmentFields? Appointment = null, bool Cancelled = false, string? CancelReason = null, int Sequence = 0,
+    ActionStatus? Status = null, string? StatusReason = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] ProposalState Proposal = ProposalState.None,
+    string? ProposalReason = null, PlanVersionFields? Version = null, AgreementFields? Agreement = null,
+    DocumentFile? Document = null, List<DocumentVersionEntry>? DocumentVersions = null, AppointmentFields? Appointment = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Cancelled = false, string? CancelReason = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int Sequence = 0,
     List<ReplyEntry>? Replies = null, ConsultationState? Consultation = null, MinutesFields? Minutes = null,
     List<DecidedInConsultation>? DecidedIn = null)
 {
@@ -59,6 +63,7 @@ public sealed record ItemDetails(
 
     public static ItemDetails Parse(string json) => json == "{}" ? None : System.Text.Json.JsonSerializer.Deserialize<ItemDetails>(json, Json) ?? new();
 
+    [JsonIgnore]
     public bool InPlan => Proposal is ProposalState.None or ProposalState.Accepted;
 }
 
@@ -140,6 +145,13 @@ public static class ItemRows
         create index if not exists ix_items_participants_meetings on network.items using gin (participants) where kind in ('Appointment', 'Consultation');
         alter table network.items add column if not exists search tsvector generated always as (to_tsvector('dutch', text)) stored;
         create index if not exists ix_items_search on network.items using gin (search);
+        -- Details written before their defaults were left out (ItemDetails): the same details without
+        -- them, once (afterwards no row has 'inPlan').
+        update network.items set details = details - 'inPlan'
+            - case when details ->> 'proposal' = 'None' then 'proposal' else '' end
+            - case when details -> 'cancelled' = 'false' then 'cancelled' else '' end
+            - case when details -> 'sequence' = '0' then 'sequence' else '' end
+          where details ? 'inPlan';
         """;
 
     private const string Columns = """

@@ -8,10 +8,11 @@ using Network.Contracts.Texts;
 namespace Network.Api.Infrastructure.Http;
 
 /// <summary>
-/// Maps every failure to an RFC 9457 problem response: 400 bad input, 403 not allowed, 404 unknown
-/// or not visible, 409 domain rule or conflict, 412 stale If-Match. Each carries the rule's code
-/// (and its parameters) so a client can word it; the title is the Dutch text, or English when the
-/// request asks for it. Expected refusals are one log line; anything else is an error with its trace.
+/// Maps every failure to an RFC 9457 problem response: 400 bad input, 401 an account no longer
+/// current, 403 not allowed, 404 unknown or not visible, 409 domain rule or conflict, 412 stale
+/// If-Match. Each carries the rule's code (and its parameters) so a client can word it; the title
+/// is the Dutch text, or English when the request asks for it. Expected refusals are one log
+/// line; anything else is an error with its trace.
 /// </summary>
 public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<ProblemMapping> logger) : IExceptionHandler
 {
@@ -47,6 +48,7 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
             DomainRuleViolation d => Problem(StatusCodes.Status409Conflict, d.Code, d.Reason.Args),
             StaleVersion or ConcurrencyException when http.Request.Headers.IfMatch.Count > 0 => Problem(StatusCodes.Status412PreconditionFailed, "request.stale"),
             ConcurrencyException => Problem(StatusCodes.Status409Conflict, "request.conflict"),
+            Auth.AccountNotCurrent => Problem(StatusCodes.Status401Unauthorized, "request.account-not-current"),
             _ => null,
         };
 
@@ -59,6 +61,9 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
         logger.LogInformation("Refused {Method} {Path}: {Status} {Code}", http.Request.Method, http.Request.Path, problem.Status,
             problem.Extensions.TryGetValue("code", out var c) ? c : null);
         http.Response.StatusCode = problem.Status!.Value;
+        // As the token's own check answers (OpenIddict's validation): the client logs in again.
+        if (exception is Auth.AccountNotCurrent)
+            http.Response.Headers.WWWAuthenticate = $"Bearer error=\"invalid_token\", error_description=\"{exception.Message}\"";
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,

@@ -1,8 +1,6 @@
 using FluentValidation;
 using Marten;
 using Mediator;
-using System.Text.Json;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Network.Api.Features.Items;
@@ -53,17 +51,15 @@ public sealed class GetTimelineHandler(FamilyContexts families, Gate gate) : IQu
 
 public static class GetTimelineEndpoint
 {
-    public static void MapGetTimeline(this RouteGroupBuilder boards) => boards
-        .MapGet("/{boardId:guid}/timeline", async Task<FileContentHttpResult> (
+    public static void MapGetTimeline(this RouteGroupBuilder boards) => AccountCheckInFirstBatch.On(boards
+        .MapGet("/{boardId:guid}/timeline", async Task<WholeJson<TimelineView>> (
             Guid boardId, long? since, long? before, int? limit, HttpContext http, IMediator mediator,
             IOptions<JsonOptions> json, CancellationToken ct) =>
         {
             var view = await mediator.Send(new GetTimeline(http.User.ToActor(), boardId, since, before, limit), ct);
             Versions.SetETag(http.Response, view.Version);
-            // Serialized whole before the response starts: the access log's commit (awaited just
-            // before the first byte, see GateBehaviour) runs meanwhile.
-            return TypedResults.Bytes(JsonSerializer.SerializeToUtf8Bytes(view, json.Value.SerializerOptions), "application/json; charset=utf-8");
-        })
+            return new WholeJson<TimelineView>(view, json.Value.SerializerOptions);
+        }))
         .Produces<TimelineView>()
         .WithName("GetTimeline")
         .WithSummary("A board's timeline: the newest items (?limit=, default 50; ?before=position pages back), or what changed since a version (?since=N): only the items the caller may read. The family's main board shows the items of all its boards.")
