@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Network.Api.Infrastructure.Setup;
 
 namespace Network.Api.Tests;
@@ -25,6 +26,22 @@ public sealed class BoardsTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(["Gezinsbord Jansen", "Noor"], boards!.Where(b => b.FamilyName == "Gezin Jansen").Select(b => b.Title));
         Assert.Equal([false, true], boards!.Where(b => b.FamilyName == "Gezin Jansen").Select(b => b.Themed));
         Assert.DoesNotContain(boards!, b => b.Id == Yilmaz);
+    }
+
+    [Fact]
+    public async Task the_timeline_is_json_as_every_answer_of_the_api_writes_it()
+    {
+        using var guardian = await api.ClientForAsync(DemoRegion.Guardian);
+
+        using var response = await guardian.GetAsync($"/api/boards/{Yilmaz}/timeline", Ct);
+        var text = await response.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal("application/json; charset=utf-8", response.Content.Headers.ContentType?.ToString());
+        Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(text), response.Content.Headers.ContentLength);
+        // Written with the API's own options (its encoder leaves "ı" as it is), whole and unindented.
+        var view = System.Text.Json.JsonSerializer.Deserialize<TimelineView>(text, ApiFixture.Json)!;
+        Assert.Contains("\"familyName\":\"Gezin Yılmaz\"", text);
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(view, api.Services.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions), text);
     }
 
     [Fact]

@@ -65,7 +65,11 @@ public sealed class AccountCheckInFirstBatch
 }
 
 /// <summary>The account behind the token was deactivated or changed (answers 401, as the token's own check does).</summary>
-public sealed class AccountNotCurrent() : Exception("The account behind this token was deactivated or changed.");
+public sealed class AccountNotCurrent() : Exception("The account behind this token was deactivated or changed.")
+{
+    /// <summary>The WWW-Authenticate header of the refusal: the client logs in again.</summary>
+    public const string Challenge = "Bearer error=\"invalid_token\", error_description=\"The account behind this token was deactivated or changed.\"";
+}
 
 /// <summary>
 /// A request's account check when its endpoint defers it (<see cref="AccountCheckInFirstBatch"/>):

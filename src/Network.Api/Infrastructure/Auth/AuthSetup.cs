@@ -1,9 +1,6 @@
-using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
-using OpenIddict.Validation;
-using OpenIddict.Validation.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Network.Api.Infrastructure.Auth;
@@ -98,28 +95,14 @@ public static class AuthSetup
                 // path alone takes it from the query, FrontDoor), and never from a form body, which would
                 // make every upload read and buffered before its endpoint runs.
                 o.UseAspNetCore().DisableAccessTokenExtractionFromQueryString().DisableAccessTokenExtractionFromBodyForm();
-                // After OpenIddict's own checks: the account must still be active and unchanged (AccountGuard).
-                o.AddEventHandler<OpenIddictValidationEvents.ProcessAuthenticationContext>(b => b
-                    .UseInlineHandler(async context =>
-                    {
-                        if (context.AccessTokenPrincipal is not { } principal) return;
-                        var http = context.Transaction.GetHttpRequest()?.HttpContext;
-                        if (http is null) return;
-                        var (subject, stamp) = (principal.GetClaim(Claims.Subject), principal.GetClaim(AccountGuard.StampClaim));
-                        // An endpoint may let the check ride in its first round trip (AccountCheckInFirstBatch).
-                        if (http.GetEndpoint()?.Metadata.GetMetadata<AccountCheckInFirstBatch>() is not null
-                            && Guid.TryParse(subject, out var id) && !string.IsNullOrEmpty(stamp))
-                            http.RequestServices.GetRequiredService<AccountCheck>().Defer(id, stamp);
-                        else if (!await http.RequestServices.GetRequiredService<AccountGuard>().IsCurrentAsync(subject, stamp, http.RequestAborted))
-                            context.Reject(Errors.InvalidToken, new AccountNotCurrent().Message);
-                    })
-                    .SetOrder(int.MaxValue - 100_000)
-                    .SetType(OpenIddictValidationHandlerType.Custom));
             });
+        // The API's scheme: OpenIddict's validation, kept per token, and the account check on every request.
+        services.AddSingleton<ApiBearer.ValidatedTokens>();
+        services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiBearer>(ApiBearer.Name, null);
 
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiPolicy, p => p
-                .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+                .AddAuthenticationSchemes(ApiBearer.Name)
                 .RequireAuthenticatedUser()
                 .RequireClaim(Claims.Subject)
                 .RequireClaim(Claims.Role));

@@ -63,7 +63,7 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
         http.Response.StatusCode = problem.Status!.Value;
         // As the token's own check answers (OpenIddict's validation): the client logs in again.
         if (exception is Auth.AccountNotCurrent)
-            http.Response.Headers.WWWAuthenticate = $"Bearer error=\"invalid_token\", error_description=\"{exception.Message}\"";
+            http.Response.Headers.WWWAuthenticate = Auth.AccountNotCurrent.Challenge;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,

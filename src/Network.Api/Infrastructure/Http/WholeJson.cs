@@ -16,7 +16,7 @@ public sealed class WholeJson<T>(T value, JsonSerializerOptions options) : IResu
         var buffer = new PooledBuffer();
         try
         {
-            await using (var writer = new Utf8JsonWriter(buffer)) JsonSerializer.Serialize(writer, value, options);
+            await using (var writer = new Utf8JsonWriter(buffer, Writing(options))) JsonSerializer.Serialize(writer, value, options);
             http.Response.ContentType = "application/json; charset=utf-8";
             http.Response.ContentLength = buffer.Written.Length;
             await http.Response.Body.WriteAsync(buffer.Written, http.RequestAborted);
@@ -26,6 +26,10 @@ public sealed class WholeJson<T>(T value, JsonSerializerOptions options) : IResu
             buffer.Dispose();
         }
     }
+
+    /// <summary>What the serializer's own writer would take from the options (the API's encoder writes "ı" as it is).</summary>
+    private static JsonWriterOptions Writing(JsonSerializerOptions options) =>
+        new() { Encoder = options.Encoder, Indented = options.WriteIndented, MaxDepth = options.MaxDepth, SkipValidation = true };
 
     /// <summary>Bytes written into arrays rented from the shared pool, which double as they fill.</summary>
     private sealed class PooledBuffer : IBufferWriter<byte>, IDisposable
