@@ -99,7 +99,9 @@ app.UseStatusCodePages();
 app.UseRouting();
 app.UseFrontDoor();
 app.UseEmptyIdsAsNotFound();
-app.UseAuthentication();
+// The API authenticates by its policy's scheme alone (ApiBearer, every /api endpoint names it):
+// the login cookie and OpenIddict's own endpoints are for the pages and /connect.
+app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"), pages => pages.UseAuthentication());
 app.UseAuthorization();
 app.UseAntiforgery();
 

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Network.Api.Infrastructure.Http;
 
@@ -7,16 +8,19 @@ namespace Network.Api.Infrastructure.Http;
 /// An answer serialized whole before the response starts, so that what waits for its first byte
 /// (the access log's commit, see GateBehaviour) runs meanwhile; into pooled memory, so that a large
 /// answer (a 200-item timeline is about 140 KiB) does not cost a large array per request, which
-/// the garbage collector would have to sweep in its slowest generation.
+/// the garbage collector would have to sweep in its slowest generation. With <c>generated</c>, by
+/// code generated for the options (a context of the same options: the same text, faster).
 /// </summary>
-public sealed class WholeJson<T>(T value, JsonSerializerOptions options) : IResult
+public sealed class WholeJson<T>(T value, JsonSerializerOptions options, JsonTypeInfo<T>? generated = null) : IResult
 {
     public async Task ExecuteAsync(HttpContext http)
     {
         var buffer = new PooledBuffer();
         try
         {
-            await using (var writer = new Utf8JsonWriter(buffer, Writing(options))) JsonSerializer.Serialize(writer, value, options);
+            await using (var writer = new Utf8JsonWriter(buffer, Writing(options)))
+                if (generated is not null) JsonSerializer.Serialize(writer, value, generated);
+                else JsonSerializer.Serialize(writer, value, options);
             http.Response.ContentType = "application/json; charset=utf-8";
             http.Response.ContentLength = buffer.Written.Length;
             await http.Response.Body.WriteAsync(buffer.Written, http.RequestAborted);

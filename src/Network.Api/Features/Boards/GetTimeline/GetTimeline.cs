@@ -58,7 +58,7 @@ public static class GetTimelineEndpoint
         {
             var view = await mediator.Send(new GetTimeline(http.User.ToActor(), boardId, since, before, limit), ct);
             Versions.SetETag(http.Response, view.Version);
-            return new WholeJson<TimelineView>(view, json.Value.SerializerOptions);
+            return new WholeJson<TimelineView>(view, json.Value.SerializerOptions, TimelineJson.Default.TimelineView);
         }))
         .Produces<TimelineView>()
         .WithName("GetTimeline")
