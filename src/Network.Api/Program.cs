@@ -99,9 +99,9 @@ app.UseStatusCodePages();
 app.UseRouting();
 app.UseFrontDoor();
 app.UseEmptyIdsAsNotFound();
-// The API authenticates by its policy's scheme alone (ApiBearer, every /api endpoint names it):
-// the login cookie and OpenIddict's own endpoints are for the pages and /connect.
-app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"), pages => pages.UseAuthentication());
+// Here, not in a branch: a branch's UseAuthentication is not seen by WebApplication, which then
+// puts one of its own in front of the whole pipeline (before the front door and the exception handler).
+app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 
