@@ -4,8 +4,8 @@
 # same size, measured in the same run on the local PostgreSQL at default durability; then the
 # push path over real sockets. Three repetitions (BENCH_RUNS), each on a fresh database.
 #   BENCH_DECISIONS (default 200000), BENCH_PATH_OPS (default 2000), BENCH_BOARD_ITEMS (default 200), BENCH_RUNS (default 3),
-#   BENCH_WARMUP (seconds of posts and reads before the paths, default 15), BENCH_ONLY (parts, e.g. paths,phases),
-#   BENCH_SOCKETS=1 (the paths over a loopback socket), BENCH_READLOOP (seconds of timeline reads alone, to profile)
+#   BENCH_WARMUP (at least so many seconds of posts and reads before the paths, default 15, then until the JIT settles), BENCH_ONLY (parts, e.g. paths,phases),
+#   BENCH_SOCKETS=1 (the paths over a loopback socket), BENCH_READLOOP, BENCH_WRITELOOP (seconds of timeline reads or 8 writers alone, to profile)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 dotnet build "$ROOT/bench/Network.Benchmarks/Network.Benchmarks.csproj" -c Release --nologo -v quiet

@@ -148,6 +148,14 @@ public sealed partial class AccountsTests(ApiFixture api) : IClassFixture<ApiFix
             Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
             Assert.Contains("invalid_token", refused.Headers.WwwAuthenticate.ToString());
         }
+        // So does a post (its check rides in the board's round trip): 401 for a note, a note without
+        // text and a board that does not exist alike, nothing written, nothing logged.
+        foreach (var (board, text) in new[] { (DemoRegion.JansenBoard.Value, "Nog één bericht"), (DemoRegion.JansenBoard.Value, ""), (Guid.NewGuid(), "Nog één bericht") })
+        {
+            using var refused = await joost.PostAsJsonAsync($"/api/boards/{board}/notes", new { text, category = "Observation" }, Ct);
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+            Assert.Contains("invalid_token", refused.Headers.WwwAuthenticate.ToString());
+        }
         Assert.Equal(readsBefore, await AccessLogRowsAsync(account.UserId));
         await Assert.ThrowsAsync<InvalidOperationException>(() => LoginAsync(email, StrongPassword, _ => Code(key)));
 

@@ -38,14 +38,15 @@ public static class PostItemEndpoint
     {
         // "notes" is the first item kind's own address; both post the same item.
         foreach (var path in new[] { "/{boardId:guid}/items", "/{boardId:guid}/notes" })
-            boards.MapPost(path, async Task<Created<ItemPostedResponse>> (
+            // Posted often and in a hurry: its account check rides in the board's round trip.
+            AccountCheckInFirstBatch.On(boards.MapPost(path, async Task<Created<ItemPostedResponse>> (
                     Guid boardId, PostItemRequest body, HttpContext http, IMediator mediator, CancellationToken ct) =>
                 {
                     Versions.RefuseOnCreate(http.Request);
                     var result = await mediator.Send(new PostItem(http.User.ToActor(), boardId, body), ct);
                     Versions.SetETag(http.Response, result.ItemVersion);
                     return TypedResults.Created($"/api/items/{result.ItemId}", result);
-                })
+                }))
                 .WithName(path.EndsWith("notes") ? "PostNote" : "PostItem")
                 .WithSummary("Posts an item (a note) on a board with its category, subjects and audience. Concurrent posts all succeed; If-Match is refused (there is nothing to overwrite).")
                 .ProducesValidationProblem()
