@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Network.Api.Features.Registry;
 using Network.Contracts.Texts;
+using Serilog;
 
 namespace Network.Api.Infrastructure.Http;
 
@@ -11,10 +12,11 @@ namespace Network.Api.Infrastructure.Http;
 /// Maps every failure to an RFC 9457 problem response: 400 bad input, 401 an account no longer
 /// current, 403 not allowed, 404 unknown or not visible, 409 domain rule or conflict, 412 stale
 /// If-Match. Each carries the rule's code (and its parameters) so a client can word it; the title
-/// is the Dutch text, or English when the request asks for it. Expected refusals are one log
-/// line; anything else is an error with its trace.
+/// is the Dutch text, or English when the request asks for it. An expected refusal is one log
+/// line: the request's own (Serilog's request logging), with the refusal's code on it; anything
+/// else is an error with its trace.
 /// </summary>
-public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<ProblemMapping> logger) : IExceptionHandler
+public sealed class ProblemMapping(IProblemDetailsService problems, IDiagnosticContext request, ILogger<ProblemMapping> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
@@ -58,8 +60,7 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
             return false;
         }
 
-        logger.LogInformation("Refused {Method} {Path}: {Status} {Code}", http.Request.Method, http.Request.Path, problem.Status,
-            problem.Extensions.TryGetValue("code", out var c) ? c : null);
+        request.Set("Refused", problem.Extensions.TryGetValue("code", out var code) ? code : null);
         http.Response.StatusCode = problem.Status!.Value;
         // As the token's own check answers (OpenIddict's validation): the client logs in again.
         if (exception is Auth.AccountNotCurrent)
