@@ -11,9 +11,11 @@ public sealed class AccountGuard(NpgsqlDataSource db)
 {
     public const string StampClaim = "stamp";
 
-    public async Task<bool> IsCurrentAsync(string? subject, string? stamp, CancellationToken ct)
+    public Task<bool> IsCurrentAsync(string? subject, string? stamp, CancellationToken ct) =>
+        Guid.TryParse(subject, out var id) && !string.IsNullOrEmpty(stamp) ? IsCurrentAsync(id, stamp, ct) : Task.FromResult(false);
+
+    public async Task<bool> IsCurrentAsync(Guid id, string stamp, CancellationToken ct)
     {
-        if (!Guid.TryParse(subject, out var id) || string.IsNullOrEmpty(stamp)) return false;
         await using var batch = db.CreateBatch();
         batch.BatchCommands.Add(Command(id));
         await using var reader = await batch.ExecuteReaderAsync(ct);
@@ -98,6 +100,6 @@ public sealed class AccountCheck(AccountGuard guard)
     {
         if (pending is not { } p) return;
         pending = null;
-        if (!await guard.IsCurrentAsync(p.Id.ToString(), p.Stamp, ct)) throw new AccountNotCurrent();
+        if (!await guard.IsCurrentAsync(p.Id, p.Stamp, ct)) throw new AccountNotCurrent();
     }
 }

@@ -8,10 +8,11 @@ namespace Network.Api.Infrastructure.Http;
 /// An answer serialized whole before the response starts, so that what waits for its first byte
 /// (the access log's commit, see GateBehaviour) runs meanwhile; into pooled memory, so that a large
 /// answer (a 200-item timeline is about 140 KiB) does not cost a large array per request, which
-/// the garbage collector would have to sweep in its slowest generation. With <c>generated</c>, by
-/// code generated for the options (a context of the same options: the same text, faster).
+/// the garbage collector would have to sweep in its slowest generation. Written by the code
+/// generated for <c>T</c> (a context of the API's options: the same text, faster), with the
+/// writer options of <c>options</c> (the API's own, whose encoder the generated context lacks).
 /// </summary>
-public sealed class WholeJson<T>(T value, JsonSerializerOptions options, JsonTypeInfo<T>? generated = null) : IResult
+public sealed class WholeJson<T>(T value, JsonSerializerOptions options, JsonTypeInfo<T> generated) : IResult
 {
     public async Task ExecuteAsync(HttpContext http)
     {
@@ -19,8 +20,7 @@ public sealed class WholeJson<T>(T value, JsonSerializerOptions options, JsonTyp
         try
         {
             await using (var writer = new Utf8JsonWriter(buffer, Writing(options)))
-                if (generated is not null) JsonSerializer.Serialize(writer, value, generated);
-                else JsonSerializer.Serialize(writer, value, options);
+                JsonSerializer.Serialize(writer, value, generated);
             http.Response.ContentType = "application/json; charset=utf-8";
             http.Response.ContentLength = buffer.Written.Length;
             await http.Response.Body.WriteAsync(buffer.Written, http.RequestAborted);
